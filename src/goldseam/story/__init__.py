@@ -1,0 +1,1 @@
+"""goldseam.story."""

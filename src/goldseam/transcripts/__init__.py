@@ -1,0 +1,1 @@
+"""goldseam.transcripts."""
