@@ -1,0 +1,459 @@
+"""The semantic engine: per-code heads over sentence embeddings, and a reframe chosen by meaning.
+
+Rules and word n-grams miss paraphrase ("it's like I'm just an option to you"); the heads read
+the all-MiniLM-L6-v2 embedding of the whole message instead. One logistic-regression head per
+code is fitted on the train split only (dev is every id with sha1(id) % 5 == 0, as in
+data/splits.py); its decision threshold is the one that maximises F1 on cross-validated
+out-of-fold probabilities of the train split, so dev is never looked at. The heads are stored
+as plain JSON (format version, corpus hash, model checksum) so the same corpus gives the same
+file byte for byte.
+
+Spans, emotions and the safety flags come from the rules layer: the embedding has no notion of
+a character range, and safety must keep the rules' recall-leaning detector.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from goldseam.language.embeddings import CHECKSUMS_FILE, get_embedder
+from goldseam.language.types import CODES, NEUTRAL, Analysis, Span
+
+DATA_DIR = Path(__file__).parent / "data" / "semantic"
+HEADS_FILE = DATA_DIR / "heads.json"
+CATALOGUE_FILE = DATA_DIR / "catalogue.json"
+FORMAT_VERSION = 1
+REPO_ROOT = Path(__file__).resolve().parents[3]
+#: Regularisation strengths tried for the heads, chosen by out-of-fold macro-F1 on train.
+C_GRID = (1.0, 4.0, 16.0)
+FOLDS = 5
+SEED = 0
+#: Rounding of stored weights: enough digits to reproduce the scores to 1e-6, few enough
+#: that the file stays small and identical across runs.
+DIGITS = 7
+
+
+class CorpusError(ValueError):
+    """Raised when a labelled corpus line cannot be read; names the file and line."""
+
+
+class HeadsUnavailableError(RuntimeError):
+    """Raised when the trained heads are missing, from another format, or unreadable."""
+
+
+# ---------------------------------------------------------------------------- corpus
+
+
+def is_dev(message_id: str) -> bool:
+    """Return True when the id falls in the dev split (the rule data/splits.py defines)."""
+    return int(hashlib.sha1(message_id.encode("utf-8")).hexdigest(), 16) % 5 == 0
+
+
+def corpus_files() -> list[Path]:
+    """Return the project's labelled message files, in a stable order."""
+    return sorted((REPO_ROOT / "data" / "messages").glob("raw_*.jsonl"))
+
+
+def read_labelled(paths: Iterable[Path]) -> list[dict]:
+    """Read labelled messages (contract section 5) from JSON Lines files, skipping blanks."""
+    records: list[dict] = []
+    for path in paths:
+        for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise CorpusError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
+            if not isinstance(record.get("text"), str) or not isinstance(record.get("codes"), list):
+                raise CorpusError(f"{path}:{number}: a labelled message needs text and codes")
+            records.append(record)
+    return records
+
+
+def train_records(paths: Iterable[Path] | None = None) -> list[dict]:
+    """Return the train split of the labelled corpus, sorted by id."""
+    records = read_labelled(corpus_files() if paths is None else paths)
+    return sorted((r for r in records if not is_dev(str(r["id"]))), key=lambda r: str(r["id"]))
+
+
+def corpus_hash(records: Sequence[dict]) -> str:
+    """Return a SHA-256 over the ids, texts and codes the heads were trained on."""
+    digest = hashlib.sha256()
+    for record in sorted(records, key=lambda r: str(r["id"])):
+        item = [str(record["id"]), record["text"], sorted(record["codes"])]
+        digest.update(json.dumps(item, ensure_ascii=False).encode("utf-8") + b"\n")
+    return digest.hexdigest()
+
+
+def label_matrix(records: Sequence[dict]) -> np.ndarray:
+    """Return an (n, 13) 0/1 matrix of the records' codes in CODES order."""
+    out = np.zeros((len(records), len(CODES)), dtype=np.int8)
+    index = {code: i for i, code in enumerate(CODES)}
+    for row, record in enumerate(records):
+        for code in record["codes"]:
+            if code in index:
+                out[row, index[code]] = 1
+    return out
+
+
+# ---------------------------------------------------------------------------- heads
+
+
+def _fit_one(x: np.ndarray, y: np.ndarray, c: float):
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, random_state=SEED)
+    return model.fit(x, y)
+
+
+def out_of_fold(x: np.ndarray, y: np.ndarray, c: float, folds: int = FOLDS) -> np.ndarray:
+    """Return out-of-fold probabilities of one head (stratified folds, fixed seed)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    probs = np.zeros(len(y), dtype=np.float64)
+    if y.sum() < folds or (len(y) - y.sum()) < folds:
+        return probs  # too few examples of one class to cross-validate; threshold stays 0.5
+    for fit, held in StratifiedKFold(folds, shuffle=True, random_state=SEED).split(x, y):
+        probs[held] = _fit_one(x[fit], y[fit], c).predict_proba(x[held])[:, 1]
+    return probs
+
+
+def best_threshold(y: np.ndarray, probs: np.ndarray) -> tuple[float, float]:
+    """Return the (threshold, F1) that maximises F1 of ``probs >= threshold`` against y."""
+    best = (0.5, -1.0)
+    for t in np.linspace(0.1, 0.9, 33):
+        pred = probs >= t
+        tp = float(np.sum(pred & (y == 1)))
+        f1 = 2 * tp / max(1.0, float(pred.sum() + y.sum()))
+        if f1 > best[1] + 1e-9:
+            best = (float(t), f1)
+    return best
+
+
+@dataclass
+class Heads:
+    """Per-code logistic heads over embeddings, with the thresholds that turn them into codes."""
+
+    coef: np.ndarray  # (13, 384)
+    intercept: np.ndarray  # (13,)
+    thresholds: np.ndarray  # (13,)
+    meta: dict
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Return an (n, 13) array of each code's probability for embeddings ``x``."""
+        return 1.0 / (1.0 + np.exp(-(x @ self.coef.T + self.intercept)))
+
+    def to_json(self) -> str:
+        """Return the heads as deterministic JSON text."""
+        payload = {
+            "format": "goldseam-semantic-heads",
+            "format_version": FORMAT_VERSION,
+            **self.meta,
+            "codes": list(CODES),
+            "thresholds": [round(float(t), 4) for t in self.thresholds],
+            "intercept": [round(float(b), DIGITS) for b in self.intercept],
+            "coef": [[round(float(w), DIGITS) for w in row] for row in self.coef],
+        }
+        return json.dumps(payload, indent=1, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_file(cls, path: Path = HEADS_FILE) -> Heads:
+        """Load heads written by ``train_semantic``; raise HeadsUnavailableError otherwise."""
+        if not path.is_file():
+            raise HeadsUnavailableError(
+                f"The semantic heads are missing ({path}). Build them with: "
+                "goldseam train --engine semantic"
+            )
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("format") != "goldseam-semantic-heads" or data.get("format_version") != FORMAT_VERSION:
+            raise HeadsUnavailableError(
+                f"{path} holds semantic heads of format version {data.get('format_version')!r}; "
+                f"this Goldseam reads version {FORMAT_VERSION}. Rebuild them with: "
+                "goldseam train --engine semantic"
+            )
+        if data.get("codes") != list(CODES):
+            raise HeadsUnavailableError(f"{path} was trained for other codes; retrain it.")
+        meta = {k: v for k, v in data.items() if k not in ("coef", "intercept", "thresholds")}
+        return cls(
+            coef=np.asarray(data["coef"], dtype=np.float32),
+            intercept=np.asarray(data["intercept"], dtype=np.float32),
+            thresholds=np.asarray(data["thresholds"], dtype=np.float32),
+            meta=meta,
+        )
+
+
+def fit_heads(x: np.ndarray, y: np.ndarray) -> tuple[Heads, np.ndarray]:
+    """Fit one head per code and return them with their out-of-fold train probabilities.
+
+    C is chosen once for all heads by out-of-fold macro-F1; each threshold maximises that
+    code's out-of-fold F1. Only the rows given (the train split) are ever seen.
+    """
+    best_c, best_score, best_oof = C_GRID[0], -1.0, None
+    for c in C_GRID:
+        oof = np.column_stack([out_of_fold(x, y[:, j], c) for j in range(len(CODES))])
+        score = float(np.mean([best_threshold(y[:, j], oof[:, j])[1] for j in range(len(CODES))]))
+        if score > best_score:
+            best_c, best_score, best_oof = c, score, oof
+    assert best_oof is not None
+    coef = np.zeros((len(CODES), x.shape[1]), dtype=np.float64)
+    intercept = np.zeros(len(CODES))
+    thresholds = np.full(len(CODES), 0.5)
+    for j in range(len(CODES)):
+        if 0 < y[:, j].sum() < len(y):
+            model = _fit_one(x, y[:, j], best_c)
+            coef[j], intercept[j] = model.coef_[0], model.intercept_[0]
+            thresholds[j] = best_threshold(y[:, j], best_oof[:, j])[0]
+        else:
+            intercept[j] = -20.0 if y[:, j].sum() == 0 else 20.0
+    meta = {"C": best_c, "oof_macro_f1": round(best_score, 4)}
+    return Heads(coef, intercept, thresholds, meta), best_oof
+
+
+def _model_digest() -> str:
+    files = json.loads(CHECKSUMS_FILE.read_text(encoding="utf-8"))["files"]
+    return files["model.safetensors"]
+
+
+def train_semantic(
+    paths: Iterable[Path] | None = None, out: Path = HEADS_FILE, precision: str = "bf16"
+) -> dict:
+    """Embed the train split, fit the heads, write them to ``out`` and return a summary.
+
+    This is the hook ``goldseam train --engine semantic`` calls. The same corpus gives the
+    same file: folds and solvers are seeded and stored numbers are rounded.
+    """
+    records = train_records(paths)
+    if not records:
+        raise ValueError("No labelled training messages found under data/messages/.")
+    x = get_embedder(precision).encode([r["text"] for r in records])
+    y = label_matrix(records)
+    heads, _ = fit_heads(x, y)
+    heads.meta.update(
+        {
+            "corpus_sha256": corpus_hash(records),
+            "train_messages": len(records),
+            "model_sha256": _model_digest(),
+            "precision": precision,
+        }
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(heads.to_json(), encoding="utf-8")
+    write_catalogue_vectors(precision, out.parent / CATALOGUE_VECTORS_FILE.name)
+    return {
+        "path": str(out),
+        "train_messages": len(records),
+        "C": heads.meta["C"],
+        "oof_macro_f1": heads.meta["oof_macro_f1"],
+        "corpus_sha256": heads.meta["corpus_sha256"],
+    }
+
+
+# ---------------------------------------------------------------------------- catalogue
+
+
+def catalogue_hash() -> str:
+    """Return the SHA-256 of the catalogue file, so stale stored vectors are noticed."""
+    return hashlib.sha256(CATALOGUE_FILE.read_bytes()).hexdigest()
+
+
+# ---------------------------------------------------------------------------- engine
+
+
+def decide_codes(probs: np.ndarray, thresholds: np.ndarray) -> list[str]:
+    """Turn one message's per-code probabilities into the contract's codes.
+
+    Every code over its threshold applies; ``neutral`` only when no other does; of
+    ``empty_apology`` and ``responsibility`` (which exclude each other for one apology) the one
+    further over its threshold stays.
+    """
+    margins = {c: float(probs[j] - thresholds[j]) for j, c in enumerate(CODES)}
+    codes = [c for c in CODES if c != NEUTRAL and margins[c] >= 0]
+    if "empty_apology" in codes and "responsibility" in codes:
+        codes.remove(
+            "responsibility" if margins["empty_apology"] >= margins["responsibility"] else "empty_apology"
+        )
+    return codes or [NEUTRAL]
+
+
+def rules_engine():
+    """Return the rules engine from the registry (spans, emotions, safety and events)."""
+    from goldseam.language.engines import get_engine
+
+    return get_engine("rules")
+
+
+def merge_with_rules(rules: Analysis, codes: list[str], scores: dict[str, float]) -> Analysis:
+    """Return an Analysis with ``codes`` and ``scores`` and the rules' spans, emotions, safety.
+
+    A code the rules layer did not see gets the whole trimmed message as its span, so the coach
+    still has something to highlight. Safety is exactly the rules' recall-leaning flags: the
+    embedding adds no signal there and must never remove one.
+    """
+    spans = [s for s in rules.spans if s.code in codes]
+    covered = {s.code for s in spans}
+    text = rules.text
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    for code in codes:
+        if code != NEUTRAL and code not in covered and end > start:
+            spans.append(Span(code, start, end))
+    return Analysis(
+        text=text,
+        codes=codes,
+        emotions=list(rules.emotions),
+        spans=spans,
+        safety=list(rules.safety),
+        warnings=list(rules.warnings),
+        scores=scores,
+    )
+
+
+class SemanticEngine:
+    """Codes messages by their meaning (embedding heads); other fields come from the rules."""
+
+    name = "semantic"
+
+    def __init__(self, heads_path: Path = HEADS_FILE) -> None:
+        self.heads = Heads.from_file(heads_path)
+        self.precision = str(self.heads.meta.get("precision", "bf16"))
+        self.embedder = get_embedder(self.precision)
+        self._catalogue: Catalogue | None = None
+
+    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
+        """Return the (n, 13) head probabilities for ``texts``."""
+        if not texts:
+            return np.zeros((0, len(CODES)))
+        return self.heads.probabilities(self.embedder.encode(texts))
+
+    def analyze_many(self, texts: Sequence[str]) -> list[Analysis]:
+        """Analyse ``texts`` in order; unreadable ones carry the rules layer's error."""
+        base = rules_engine().analyze_many(list(texts))
+        readable = [i for i, a in enumerate(base) if a.error is None]
+        probs = self.probabilities([base[i].text for i in readable])
+        out = list(base)
+        for row, i in enumerate(readable):
+            scores = {c: round(float(probs[row, j]), 4) for j, c in enumerate(CODES)}
+            codes = decide_codes(probs[row], self.heads.thresholds)
+            if base[i].warnings and base[i].codes == [NEUTRAL]:
+                codes = [NEUTRAL]  # the rules could not read it (emoji only, not English): no guess
+            out[i] = merge_with_rules(base[i], codes, scores)
+        return out
+
+    def analyze(self, text: str) -> Analysis:
+        """Analyse one message."""
+        return self.analyze_many([text])[0]
+
+    def catalogue(self) -> Catalogue:
+        """Return the emotion and need catalogue with its example vectors, loaded once."""
+        if self._catalogue is None:
+            self._catalogue = Catalogue.load(self.precision)
+        return self._catalogue
+
+    def reframe(self, text: str) -> list[str]:
+        """Return up to 3 suggestions for a cycle-feeding message, best first; [] otherwise."""
+        return reframe_with(self, text)
+
+
+# ---------------------------------------------------------------------------- reframe
+
+CATALOGUE_VECTORS_FILE = DATA_DIR / "catalogue_vectors.json"
+#: Suggestions tried per message before the engine's own check filters them; 3 are returned.
+CANDIDATES = 6
+
+
+@dataclass
+class Catalogue:
+    """Emotions and needs, each a phrase with the vectors of its example sentences."""
+
+    emotions: dict[str, tuple[str, np.ndarray]]
+    needs: dict[str, tuple[str, np.ndarray]]
+
+    @classmethod
+    def load(cls, precision: str) -> Catalogue:
+        """Read the catalogue, reusing stored vectors when they match it, else embedding now."""
+        catalogue = json.loads(CATALOGUE_FILE.read_text(encoding="utf-8"))
+        stored = None
+        if CATALOGUE_VECTORS_FILE.is_file():
+            stored = json.loads(CATALOGUE_VECTORS_FILE.read_text(encoding="utf-8"))
+            if stored.get("sha256") != catalogue_hash() or stored.get("precision") != precision:
+                stored = None  # the catalogue was edited after training: embed it afresh
+        vectors = stored or catalogue_vectors(precision)
+        sections = {}
+        for section in ("emotions", "needs"):
+            sections[section] = {
+                name: (entry["phrase"], np.asarray(vectors[section][name], dtype=np.float32))
+                for name, entry in catalogue[section].items()
+            }
+        return cls(emotions=sections["emotions"], needs=sections["needs"])
+
+    @staticmethod
+    def rank(entries: dict[str, tuple[str, np.ndarray]], vector: np.ndarray) -> list[str]:
+        """Return entry names, most similar first (mean of each entry's two best cosines)."""
+
+        def score(item: tuple[str, np.ndarray]) -> float:
+            sims = np.sort(item[1] @ vector)[::-1]
+            return float(sims[:2].mean())
+
+        return sorted(entries, key=lambda name: -score(entries[name]))
+
+
+def catalogue_vectors(precision: str = "bf16") -> dict:
+    """Embed every catalogue example and return them grouped by entry, with the file's hash."""
+    catalogue = json.loads(CATALOGUE_FILE.read_text(encoding="utf-8"))
+    embedder = get_embedder(precision)
+    out: dict = {"sha256": catalogue_hash(), "precision": precision}
+    for section in ("emotions", "needs"):
+        out[section] = {}
+        for name, entry in catalogue[section].items():
+            vectors = embedder.encode(entry["examples"])
+            out[section][name] = [[round(float(v), 5) for v in row] for row in vectors]
+    return out
+
+
+def write_catalogue_vectors(precision: str = "bf16", out: Path = CATALOGUE_VECTORS_FILE) -> None:
+    """Store the catalogue's example vectors so a reframe needs no embedding of them at run time."""
+    out.write_text(json.dumps(catalogue_vectors(precision), sort_keys=True) + "\n", encoding="utf-8")
+
+
+def event_of(text: str) -> str | None:
+    """Return the event the speaker is hurt about, as the rules engine extracts it, or None."""
+    from goldseam.language import reframing
+
+    return reframing.extract_event(text)
+
+
+def _candidates(emotions: list[str], needs: list[str]) -> list[tuple[str, str]]:
+    """Pair emotions and needs best-first: (e1,n1), (e2,n1), (e1,n2), (e2,n2), (e3,n1) ..."""
+    pairs = [(e, n) for i, e in enumerate(emotions[:3]) for j, n in enumerate(needs[:2])]
+    return sorted(pairs, key=lambda p: emotions.index(p[0]) + needs.index(p[1]))[:CANDIDATES]
+
+
+def reframe_with(engine, text: str) -> list[str]:
+    """Return up to 3 "I felt ... when ... I need ..." suggestions for ``text``, best first.
+
+    The primary emotion and the need are the catalogue entries closest in meaning to this
+    message (an emotion the speaker already named comes first); the event is the rules
+    engine's; a suggestion the engine itself reads as feeding the cycle is dropped.
+    """
+    analysis = engine.analyze(text)
+    if analysis.error is not None or not analysis.feeds_cycle:
+        return []
+    event = event_of(text)
+    if not event:
+        return []
+    catalogue = engine.catalogue()
+    vector = engine.embedder.encode([text])[0]
+    emotion_names = Catalogue.rank(catalogue.emotions, vector)
+    phrases = [catalogue.emotions[name][0] for name in emotion_names]
+    own = [e.emotion for e in analysis.emotions if e.kind == "primary"]
+    phrases = own + [p for p in phrases if p not in own]
+    needs = [catalogue.needs[name][0] for name in Catalogue.rank(catalogue.needs, vector)]
+    suggestions = [f"I felt {e} when {event}. I need {n}." for e, n in _candidates(phrases, needs)]
+    checks = engine.analyze_many(suggestions)
+    return [s for s, a in zip(suggestions, checks) if a.error is None and not a.feeds_cycle][:3]
