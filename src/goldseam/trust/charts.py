@@ -130,9 +130,13 @@ def reliability_strip(
     if not rows:
         empty = say("charts.strip_empty")
         return _svg(uid, 80, title, empty, _text(16, 46, empty, 15))
-    left, right, row_h, top = 16, WIDTH - 16, 62, 40
+    left, right, row_h, top = 16, WIDTH - 16, 74, 40
     height = top + row_h * len(rows) + 24
     parts = [_text(16, 24, title, 17, font_weight="600")]
+    middle = (left + right) / 2
+    # A faint half-way mark lets the eye read "better than even" without numbers.
+    parts.append(_el("line", x1=middle, x2=middle, y1=top + 20, y2=height - 20, stroke=GRID,
+                     stroke_dasharray="3 3"))
     summary = []
     for index, (label, est) in enumerate(rows):
         y = top + index * row_h
@@ -160,6 +164,7 @@ def reliability_strip(
         parts.append(_text(left, bar_y + 32, caption, 13, fill="#57606a"))
         summary.append(f"{label}: {words}")
     parts.append(_text(left, height - 6, "0%", 12, fill="#57606a"))
+    parts.append(_text(middle, height - 6, "50%", 12, fill="#57606a", text_anchor="middle"))
     parts.append(_text(right, height - 6, "100%", 12, fill="#57606a", text_anchor="end"))
     desc = say("charts.strip_desc", summary=" ".join(summary))
     return _svg(uid, height, title, desc, "".join(parts))
