@@ -32,6 +32,8 @@ CACHE_SIZE = 4096
 THREADS_ENV = "GOLDSEAM_TORCH_THREADS"
 BATCH_SIZE = 32
 PRECISIONS = ("fp32", "bf16", "int8")
+BACKENDS = ("direct", "sentence-transformers")
+BACKEND_ENV = "GOLDSEAM_EMBEDDING_BACKEND"
 
 
 class ModelUnavailableError(RuntimeError):
@@ -101,7 +103,8 @@ def bf16_supported() -> bool:
     """Return True when this CPU runs bfloat16 matrix products natively (else they are slow)."""
     import torch
 
-    return bool(torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    mkldnn = torch.backends.mkldnn
+    return bool(mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported())
 
 
 def _load_sentence_transformer(directory: Path, precision: str) -> Any:
@@ -136,6 +139,112 @@ def _load_sentence_transformer(directory: Path, precision: str) -> Any:
     return model
 
 
+class DirectMiniLM:
+    """all-MiniLM-L6-v2 (a 6-layer BERT, mean pooling, unit length) run on torch directly.
+
+    It computes what sentence-transformers computes from the same verified files, but imports
+    only torch, tokenizers and safetensors: sentence-transformers and transformers take 3-5 s
+    to import, which alone would break the 5 s cold-start target. The test suite checks the two
+    agree (cosine > 0.9999 in fp32).
+    """
+
+    def __init__(self, directory: Path, precision: str) -> None:
+        import torch
+        from safetensors.torch import load_file
+        from tokenizers import Tokenizer
+
+        torch.set_num_threads(_threads())
+        config = json.loads((directory / "config.json").read_text(encoding="utf-8"))
+        self.heads = int(config["num_attention_heads"])
+        self.eps = float(config["layer_norm_eps"])
+        self.layers = int(config["num_hidden_layers"])
+        self.dtype = torch.bfloat16 if precision == "bf16" and bf16_supported() else torch.float32
+        weights = load_file(str(directory / "model.safetensors"))
+        wanted = ("embeddings.", "encoder.")  # the pooler head is unused by mean pooling
+        self.w = {k: v.to(self.dtype) for k, v in weights.items() if k.startswith(wanted)}
+        for i in range(self.layers):
+            # One matrix product for query, key and value instead of three.
+            prefix = f"encoder.layer.{i}.attention.self."
+            self.w[prefix + "qkv.weight"] = torch.cat(
+                [self.w[prefix + n + ".weight"] for n in ("query", "key", "value")]
+            )
+            self.w[prefix + "qkv.bias"] = torch.cat(
+                [self.w[prefix + n + ".bias"] for n in ("query", "key", "value")]
+            )
+        self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.no_padding()  # the file pads every text to 128; we pad per batch
+
+    def _norm(self, x: Any, name: str) -> Any:
+        import torch.nn.functional as F
+
+        return F.layer_norm(
+            x, x.shape[-1:], self.w[name + ".weight"], self.w[name + ".bias"], self.eps
+        )
+
+    def _forward(self, ids: Any, mask: Any) -> Any:
+        import torch
+        import torch.nn.functional as F
+
+        w = self.w
+        batch, length = ids.shape
+        x = (
+            w["embeddings.word_embeddings.weight"][ids]
+            + w["embeddings.position_embeddings.weight"][:length]
+            + w["embeddings.token_type_embeddings.weight"][0]
+        )
+        x = self._norm(x, "embeddings.LayerNorm")
+        keep = mask.bool()[:, None, None, :]
+        for i in range(self.layers):
+            p = f"encoder.layer.{i}."
+            qkv = F.linear(x, w[p + "attention.self.qkv.weight"], w[p + "attention.self.qkv.bias"])
+            q, k, v = qkv.view(batch, length, 3, self.heads, -1).permute(2, 0, 3, 1, 4)
+            attended = F.scaled_dot_product_attention(q, k, v, attn_mask=keep)
+            attended = attended.transpose(1, 2).reshape(batch, length, -1)
+            dense = p + "attention.output.dense."
+            out = F.linear(attended, w[dense + "weight"], w[dense + "bias"])
+            x = self._norm(x + out, p + "attention.output.LayerNorm")
+            dense = p + "intermediate.dense."
+            hidden = F.gelu(F.linear(x, w[dense + "weight"], w[dense + "bias"]))
+            out = F.linear(hidden, w[p + "output.dense.weight"], w[p + "output.dense.bias"])
+            x = self._norm(x + out, p + "output.LayerNorm")
+        weights = mask.to(torch.float32)[:, :, None]
+        pooled = (x.to(torch.float32) * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
+        return F.normalize(pooled, p=2, dim=1)
+
+    def encode(self, texts: list[str], **_: Any) -> np.ndarray:
+        """Return unit-length float32 embeddings of ``texts``, batched by length."""
+        import torch
+
+        encodings = self.tokenizer.encode_batch(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        out = np.empty((len(texts), DIMENSION), dtype=np.float32)
+        with torch.inference_mode():
+            for start in range(0, len(order), BATCH_SIZE):
+                rows = order[start : start + BATCH_SIZE]
+                length = max(len(encodings[i].ids) for i in rows)
+                ids = torch.zeros((len(rows), length), dtype=torch.long)
+                mask = torch.zeros((len(rows), length), dtype=torch.long)
+                for r, i in enumerate(rows):
+                    n = len(encodings[i].ids)
+                    ids[r, :n] = torch.tensor(encodings[i].ids)
+                    mask[r, :n] = 1
+                out[rows] = self._forward(ids, mask).numpy()
+        return out
+
+
+def _load_direct(directory: Path, precision: str) -> DirectMiniLM:
+    """Load the verified model with the direct torch implementation."""
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    try:
+        return DirectMiniLM(directory, precision)
+    except ImportError as exc:
+        raise ModelUnavailableError(
+            f"The semantic engine needs torch, tokenizers and safetensors ({exc}). "
+            f"Install them with: {INSTALL_HINT}"
+        ) from exc
+
+
 class Embedder:
     """Turn texts into unit-length 384-dimensional vectors, loading the model on first use.
 
@@ -143,13 +252,25 @@ class Embedder:
     with native support and keeps every vector within cosine 0.996 of fp32 on our corpus; where
     the CPU lacks it, fp32 runs instead (emulated bf16 would be slower than fp32). int8 dynamic
     quantization is faster still but drifts (mean cosine 0.90) and cost dev macro-F1, so it is
-    offered for experiments only.
+    offered for experiments only, with the sentence-transformers backend.
+
+    ``backend`` is "direct" (DirectMiniLM, the default: fast to start) or
+    "sentence-transformers" (the reference implementation); the ``GOLDSEAM_EMBEDDING_BACKEND``
+    environment variable sets the default.
     """
 
-    def __init__(self, precision: str = "bf16", cache_size: int = CACHE_SIZE) -> None:
+    def __init__(
+        self, precision: str = "bf16", cache_size: int = CACHE_SIZE, backend: str | None = None
+    ) -> None:
         if precision not in PRECISIONS:
             raise ValueError(f"precision must be one of {PRECISIONS}, not {precision!r}")
+        backend = backend or os.environ.get(BACKEND_ENV, "direct")
+        if backend not in BACKENDS:
+            raise ValueError(f"{BACKEND_ENV} must be one of {BACKENDS}, not {backend!r}")
+        if precision == "int8" and backend != "sentence-transformers":
+            raise ValueError("int8 runs only with the sentence-transformers backend")
         self.precision = precision
+        self.backend = backend
         self.cache_size = cache_size
         self._model: Any = None
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -159,7 +280,8 @@ class Embedder:
         """Verify and load the model now (otherwise the first encode does it)."""
         with self._lock:
             if self._model is None:
-                self._model = _load_sentence_transformer(verify_model(), self.precision)
+                load = _load_direct if self.backend == "direct" else _load_sentence_transformer
+                self._model = load(verify_model(), self.precision)
 
     def _encode_uncached(self, texts: list[str]) -> np.ndarray:
         self.load()

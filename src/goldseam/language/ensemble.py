@@ -85,7 +85,8 @@ def fit_stacker(rules_scores: np.ndarray, semantic_probs: np.ndarray, y: np.ndar
             held_probs[held] = _fit_code(x[fit], target[fit]).predict_proba(x[held])[:, 1]
         threshold, f1 = semantic.best_threshold(target, held_probs)
         model = _fit_code(x, target)
-        weights.append([float(model.coef_[0, 0]), float(model.coef_[0, 1]), float(model.intercept_[0])])
+        coef, intercept = model.coef_[0], model.intercept_[0]
+        weights.append([float(coef[0]), float(coef[1]), float(intercept)])
         thresholds.append(threshold)
         cv_f1.append(f1)
     return {

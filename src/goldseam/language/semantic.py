@@ -171,7 +171,8 @@ class Heads:
                 "goldseam train --engine semantic"
             )
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != "goldseam-semantic-heads" or data.get("format_version") != FORMAT_VERSION:
+        version = data.get("format_version")
+        if data.get("format") != "goldseam-semantic-heads" or version != FORMAT_VERSION:
             raise HeadsUnavailableError(
                 f"{path} holds semantic heads of format version {data.get('format_version')!r}; "
                 f"this Goldseam reads version {FORMAT_VERSION}. Rebuild them with: "
@@ -275,9 +276,8 @@ def decide_codes(probs: np.ndarray, thresholds: np.ndarray) -> list[str]:
     margins = {c: float(probs[j] - thresholds[j]) for j, c in enumerate(CODES)}
     codes = [c for c in CODES if c != NEUTRAL and margins[c] >= 0]
     if "empty_apology" in codes and "responsibility" in codes:
-        codes.remove(
-            "responsibility" if margins["empty_apology"] >= margins["responsibility"] else "empty_apology"
-        )
+        apology_wins = margins["empty_apology"] >= margins["responsibility"]
+        codes.remove("responsibility" if apology_wins else "empty_apology")
     return codes or [NEUTRAL]
 
 
@@ -418,7 +418,8 @@ def catalogue_vectors(precision: str = "bf16") -> dict:
 
 def write_catalogue_vectors(precision: str = "bf16", out: Path = CATALOGUE_VECTORS_FILE) -> None:
     """Store the catalogue's example vectors so a reframe needs no embedding of them at run time."""
-    out.write_text(json.dumps(catalogue_vectors(precision), sort_keys=True) + "\n", encoding="utf-8")
+    text = json.dumps(catalogue_vectors(precision), sort_keys=True) + "\n"
+    out.write_text(text, encoding="utf-8")
 
 
 def event_of(text: str) -> str | None:
