@@ -1,0 +1,231 @@
+"""The rules layer: read codes, emotions and safety flags with linguistic patterns.
+
+Patterns and lexicons live in goldseam/language/data (patterns.toml, emotions.toml,
+safety.toml); this module applies them sentence by sentence on the normalised text and
+resolves the contract's hard cases (a vulnerable sentence that mentions "you", an apology
+followed by an excuse, a time-out with a return, negation, reported speech).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from goldseam.language.lexicon import code_rules, emotion_rules, safety_rules
+from goldseam.language.normalize import Normalized, normalize
+from goldseam.language.types import CODES, NEUTRAL, SAFETY_FLAGS, Emotion, Span
+
+#: Codes whose trigger is cancelled by a negation just before it ("I'm not blaming you",
+#: "I don't love you any more" is no reassurance).
+NEGATABLE = frozenset(
+    {"blame", "contempt", "reassurance", "acknowledgment", "need", "commitment", "responsibility"}
+)
+#: How many words before a trigger are searched for a negation.
+NEGATION_WINDOW = 3
+_NEGATORS = frozenset(
+    "not never no don't didn't won't can't isn't wasn't doesn't aren't haven't hasn't "
+    "wouldn't shouldn't couldn't hardly nobody neither nor".split()
+)
+_SENTENCE = re.compile(r"[^.!?\n]*[.!?]+|[^.!?\n]+")
+_WORD = re.compile(r"[a-z']+")
+_PRONOUN = re.compile(
+    r"\b(i|i'm|i've|i'd|i'll|me|my|myself|we|we're|we've|us|our|"
+    r"you|you're|you've|you'd|you'll|your|yourself|he|she|they|he's|she's|they're|"
+    r"him|her|them|his|their)\b"
+)
+_SPEAKER = frozenset("i i'm i've i'd i'll me my myself we we're we've us our".split())
+#: Emotion words that are verbs of doing when an object follows ("I hurt you").
+_AGENTIVE_OBJECT = re.compile(r"\s+(?:you|her|him|them|us|me|your|my|everyone|people)\b")
+_BLAME_FRAME = re.compile(
+    r"\byou\s+(?:\w+\s+)?(?:made|make|makes|'re making|are making)\s+me\b|"
+    r"\b(?:feel|felt|feels|think) (?:like|that|as if) (?:you|you're|your)\b"
+)
+#: Words that join a disclosed feeling to the event it is about ("I felt alone WHEN you...").
+_DISCLOSURE_LINK = re.compile(r"\b(?:when|that|because|since|after|if|how|whenever|every time)\b")
+
+
+@dataclass
+class Sentence:
+    """One sentence of the normalised text: its text and where it starts in it."""
+
+    text: str
+    start: int
+
+
+@dataclass
+class EmotionHit:
+    """An emotion word found in a sentence, with whom it belongs to."""
+
+    emotion: Emotion
+    start: int
+    end: int
+    speaker: bool
+    owned: bool  # disclosed in the first person, not put on the partner's doing
+
+
+@dataclass
+class RuleResult:
+    """What the rules layer reads in one message, before any statistical mixing."""
+
+    norm: Normalized
+    codes: list[str]
+    spans: list[Span]
+    emotions: list[Emotion]
+    safety: list[str]
+    hits: dict[str, int] = field(default_factory=dict)
+    features: dict[str, float] = field(default_factory=dict)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split normalised text into sentences, each with its start offset."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        raw = m.group()
+        stripped = raw.lstrip()
+        if stripped.strip():
+            out.append(Sentence(stripped.rstrip(), m.start() + len(raw) - len(stripped)))
+    return out
+
+
+def _negated(before: str) -> bool:
+    words = _WORD.findall(before)[-NEGATION_WINDOW:]
+    return any(w in _NEGATORS or w.endswith("n't") for w in words)
+
+
+def _owner_is_speaker(before: str) -> bool:
+    pronouns = _PRONOUN.findall(before[-60:])
+    return not pronouns or pronouns[-1] in _SPEAKER
+
+
+def find_emotions(sentences: list[Sentence]) -> list[EmotionHit]:
+    """Return the emotion words of each sentence with their owner, in text order."""
+    hits: list[EmotionHit] = []
+    for sent in sentences:
+        for rule in emotion_rules():
+            for m in rule.regex.finditer(sent.text):
+                before = sent.text[: m.start()]
+                after = sent.text[m.end():]
+                word = m.group()
+                if not any(neg in word for neg in ("n't", "not ", "never", "no longer")):
+                    if _negated(before):
+                        continue
+                if _AGENTIVE_OBJECT.match(after) and not word.endswith(" me"):
+                    continue  # "I hurt you", "you abandoned me": an act, not a feeling named
+                speaker = _owner_is_speaker(before) or word.endswith(" me")
+                owned = speaker and not _BLAME_FRAME.search(before)
+                emotion = Emotion(rule.name, rule.kind)
+                hits.append(
+                    EmotionHit(emotion, sent.start + m.start(), sent.start + m.end(), speaker, owned)
+                )
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _code_matches(sent: Sentence, code: str) -> list[tuple[int, int]]:
+    rules = code_rules()[code]
+    if rules.patterns is None:
+        return []
+    if rules.blockers is not None and rules.blockers.search(sent.text):
+        return []
+    found = []
+    for m in rules.patterns.finditer(sent.text):
+        if m.end() == m.start():
+            if sent.text.strip(" .") or code != "withdrawal":
+                continue
+        if code in NEGATABLE and _negated(sent.text[: m.start()]):
+            continue
+        found.append((m.start(), max(m.end(), m.start() + 1)))
+    return found
+
+
+def _inside_disclosure(sent: Sentence, start: int, hits: list[EmotionHit]) -> bool:
+    """Tell whether a trigger at ``start`` lies in the event clause of an owned feeling."""
+    for hit in hits:
+        rel = hit.start - sent.start
+        if hit.owned and hit.emotion.kind == "primary" and 0 <= rel < start:
+            if _DISCLOSURE_LINK.search(sent.text[rel:start]):
+                return True
+    return False
+
+
+def find_safety(norm: Normalized) -> tuple[list[str], list[Span]]:
+    """Return the safety flags of a normalised message and the spans that raised them."""
+    flags, spans = [], []
+    for flag in SAFETY_FLAGS:
+        patterns, figures = safety_rules()[flag]
+        if patterns is None:
+            continue
+        figure_ranges = [m.span() for m in figures.finditer(norm.text)] if figures else []
+        for m in patterns.finditer(norm.text):
+            if any(a <= m.start() and m.end() <= b for a, b in figure_ranges):
+                continue
+            if flag not in flags:
+                flags.append(flag)
+            spans.append(Span(flag, *norm.span(*m.span())))
+    return flags, spans
+
+
+def analyze_rules(text: str) -> RuleResult:
+    """Read codes, spans, emotions and safety flags of ``text`` with the rules alone."""
+    norm = normalize(text)
+    sentences = split_sentences(norm.text)
+    hits = find_emotions(sentences)
+    found: dict[str, list[tuple[int, int]]] = {}
+    for sent in sentences:
+        sentence_hits = {
+            code: _code_matches(sent, code) for code in CODES if code != NEUTRAL
+        }
+        sentence_hits["blame"] = [
+            m for m in sentence_hits["blame"] if not _inside_disclosure(sent, m[0], hits)
+        ]
+        if sentence_hits["defensiveness"] and sentence_hits["blame"]:
+            # A counter-complaint ("I only did it because you never listen") defends.
+            if re.search(r"\b(?:because|cause|since) you\b", sent.text):
+                sentence_hits["blame"] = []
+        if sentence_hits["empty_apology"]:
+            # One apology cannot be both: an excuse or condition empties it.
+            sentence_hits["responsibility"] = []
+            sentence_hits["defensiveness"] = [
+                m for m in sentence_hits["defensiveness"] if "sorry" not in sent.text[: m[0]]
+            ]
+        for code, matches in sentence_hits.items():
+            for a, b in matches:
+                found.setdefault(code, []).append((sent.start + a, sent.start + b))
+    for hit in hits:
+        if hit.owned and hit.emotion.kind == "primary":
+            found.setdefault("vulnerable_emotion", []).append((hit.start, hit.end))
+    codes = [code for code in CODES if found.get(code)]
+    if not codes:
+        codes = [NEUTRAL]
+    spans = [
+        Span(code, *norm.span(a, b))
+        for code in CODES
+        for a, b in sorted(set(found.get(code, [])))
+    ]
+    emotions: list[Emotion] = []
+    for hit in hits:
+        if hit.speaker and hit.emotion not in emotions:
+            emotions.append(hit.emotion)
+    safety, _ = find_safety(norm)
+    result = RuleResult(norm, codes, spans, emotions, safety)
+    result.hits = {code: len(found.get(code, [])) for code in CODES if code != NEUTRAL}
+    result.features = _features(norm, sentences, hits, result)
+    return result
+
+
+def _features(
+    norm: Normalized, sentences: list[Sentence], hits: list[EmotionHit], result: RuleResult
+) -> dict[str, float]:
+    """Return the rule features handed to the statistical layer."""
+    letters = [c for c in norm.original if c.isalpha()]
+    upper = sum(1 for c in letters if c.isupper())
+    feats = {f"rule:{code}": min(n, 3) / 3 for code, n in result.hits.items()}
+    feats["rule:none"] = float(not any(result.hits.values()))
+    feats["emo:primary_owned"] = float(any(h.owned and h.emotion.kind == "primary" for h in hits))
+    feats["emo:secondary"] = float(any(h.speaker and h.emotion.kind == "secondary" for h in hits))
+    feats["emo:partner"] = float(any(not h.speaker for h in hits))
+    feats["shape:question"] = min(norm.text.count("?"), 3) / 3
+    feats["shape:exclaim"] = min(norm.text.count("!"), 3) / 3
+    feats["shape:caps"] = float(len(letters) >= 4 and upper / len(letters) > 0.6)
+    feats["shape:sentences"] = min(len(sentences), 5) / 5
+    feats["shape:short"] = float(len(norm.text) < 20)
+    return feats
