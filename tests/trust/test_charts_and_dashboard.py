@@ -82,6 +82,7 @@ def test_dashboard_gathers_estimates_rituals_notices_and_charts(couple):
     assert view.estimate.kept == 8 and view.estimate.total == 10
     assert view.words.startswith("Kept 8 of the last 10 times; likely between")
     assert len(view.disagreements) == 1
+    assert view.unanswered == 1  # 15 January: nobody has said anything yet
     assert board.consistency.total == board.ledger.total + len(ritual.outcomes(date(2026, 1, 16)))
     assert set(board.charts) == {"safety", "trust", "accessibility", "responsiveness",
                                  "engagement", "total", "reliability"}

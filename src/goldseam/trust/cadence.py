@@ -82,6 +82,12 @@ class Cadence:
                 yield day, 0
             day += timedelta(days=1)
 
+    def count(self, start: date, first: date, last: date) -> int:
+        """Return how many ``(due date, slot)`` pairs ``due`` would yield, quickly for daily."""
+        if self.kind == DAILY and not self.weekdays:
+            return max((last - max(first, start)).days + 1, 0)
+        return sum(1 for _ in self.due(start, first, last))
+
     def falls_on(self, start: date, day: date, slot: int = 0) -> bool:
         """Say whether ``(day, slot)`` is one of this cadence's due pairs."""
         return any(pair == (day, slot) for pair in self.due(start, day, day))

@@ -228,20 +228,48 @@ class Commitment:
 
     def recorded(self) -> list[Occurrence]:
         """Return every recorded occurrence, oldest first."""
-        return sorted(self.occurrences.values(), key=lambda o: (o.due, o.event_at or o.due, o.slot))
+        return sorted(
+            self.occurrences.values(),
+            key=lambda o: (o.due, o.event_at.timestamp() if o.event_at else 0.0, o.slot),
+        )
 
-    def outcomes(self) -> list[Outcome]:
-        """Return the partner-confirmed outcomes: the trials every estimate counts."""
-        return [Outcome(o.due, o.partner_kept) for o in self.recorded() if o.partner_kept is not None]
+    def outcomes(self, recorded: list[Occurrence] | None = None) -> list[Outcome]:
+        """Return the partner-confirmed outcomes: the trials every estimate counts.
 
-    def awaiting_partner(self) -> list[Occurrence]:
+        ``recorded`` (the result of ``recorded()``) saves sorting again when already at hand.
+        """
+        return [
+            Outcome(o.due, o.partner_kept)
+            for o in (self.recorded() if recorded is None else recorded)
+            if o.partner_kept is not None
+        ]
+
+    def unanswered(self, today: date) -> int:
+        """Return how many scheduled occurrences due before ``today`` nobody has spoken about."""
+        last = today - timedelta(days=1)
+        if self.retired_on is not None:
+            last = min(last, self.retired_on - timedelta(days=1))
+        due = 0
+        for index, version in enumerate(self.versions):
+            until = last
+            if index + 1 < len(self.versions):
+                until = min(last, self.versions[index + 1].effective - timedelta(days=1))
+            due += version.cadence.count(version.effective, version.effective, until)
+        # Every recorded occurrence carries someone's word (only mark and confirm create one).
+        spoken = sum(1 for o in self.occurrences.values() if o.event_at is None and o.due <= last)
+        return due - spoken
+
+    def awaiting_partner(self, recorded: list[Occurrence] | None = None) -> list[Occurrence]:
         """Return occurrences the owner marked that the partner has not answered yet."""
-        return [o for o in self.recorded() if o.owner_kept is not None and o.partner_kept is None]
+        return [
+            o for o in (self.recorded() if recorded is None else recorded)
+            if o.owner_kept is not None and o.partner_kept is None
+        ]
 
-    def disagreements(self) -> list[Disagreement]:
+    def disagreements(self, recorded: list[Occurrence] | None = None) -> list[Disagreement]:
         """Return every occurrence the partners saw differently, each with a gentle sentence."""
         found = []
-        for occurrence in self.recorded():
+        for occurrence in self.recorded() if recorded is None else recorded:
             if occurrence.disagreement:
                 key = (
                     "disagreement.owner_kept_partner_missed" if occurrence.owner_kept

@@ -30,6 +30,7 @@ class CommitmentView:
     estimate: Estimate
     words: str
     awaiting_partner: int
+    unanswered: int
     disagreements: tuple[Disagreement, ...]
 
 
@@ -63,13 +64,18 @@ def build_dashboard(
     today = max(p.local_date(now) for p in couple.partners)
     views, ledger_outcomes = [], []
     for commitment in commitments:
-        outcomes = commitment.outcomes()
+        recorded = commitment.recorded()
+        outcomes = commitment.outcomes(recorded)
         ledger_outcomes.extend(outcomes)
-        est = estimate(outcomes, commitment.today(now), half_life_days=half_life_days)
+        owner_today = commitment.today(now)
+        est = estimate(outcomes, owner_today, half_life_days=half_life_days)
+        # Past days nobody has spoken about: shown so that silence is not mistaken for keeping.
+        unanswered = commitment.unanswered(owner_today)
         views.append(CommitmentView(
             commitment.id, commitment.owner.name, commitment.current.text,
             commitment.current.cadence.text, commitment.retired_on is not None, est, est.words(),
-            len(commitment.awaiting_partner()), tuple(commitment.disagreements()),
+            len(commitment.awaiting_partner(recorded)), unanswered,
+            tuple(commitment.disagreements(recorded)),
         ))
     ritual_rows = []
     ritual_outcomes: list[Outcome] = []
