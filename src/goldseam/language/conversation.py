@@ -10,6 +10,7 @@ cycle move repaired at once does not make a cycle.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import Counter
@@ -33,6 +34,9 @@ CURT_REPLY_MAX_WORDS = 3
 CURT_REPLY_WEIGHT = 0.5
 #: A reply with no words at all ("...", an emoji, a blank) to a cycle move is going quiet.
 SILENT_REPLY_WEIGHT = 1.0
+#: A cycle move with no other within this many turns either side is a single move; the
+#: contract says a single move repaired at once does not make a cycle.
+REPAIR_WINDOW = 3
 #: A speaker is in the cycle with at least this much unrepaired cycle weight ...
 MIN_CYCLE_WEIGHT = 1.5
 #: ... and with at least this share of their turns feeding it; a long, kind conversation
@@ -61,8 +65,8 @@ class SpeakerError(ValueError):
     def __init__(self, speakers: Sequence[str]):
         self.speakers = list(speakers)
         super().__init__(
-            "this conversation has %d speakers (%s); name the couple with --speakers A,B"
-            % (len(self.speakers), ", ".join(self.speakers))
+            f"this conversation has {len(self.speakers)} speakers "
+            f"({', '.join(self.speakers)}); name the couple with --speakers A,B"
         )
 
 
@@ -251,7 +255,7 @@ def read_turns(
 
 def _mark_quiet(readings: list[TurnReading]) -> None:
     """Credit curt or empty uncoded replies to a partner's cycle move as going quiet."""
-    for prev, turn in zip(readings, readings[1:]):
+    for prev, turn in itertools.pairwise(readings):
         if turn.speaker == prev.speaker or not prev.feeds_cycle:
             continue
         if turn.feeds_cycle or turn.connects:
@@ -287,14 +291,13 @@ def _mark_silences(readings: list[TurnReading]) -> None:
 def _mark_repairs(readings: list[TurnReading]) -> None:
     """Mark single cycle moves that are repaired at once, which do not make a cycle.
 
-    A move is single when no cycle move comes in the two turns before or after it; it is
-    repaired when one of the two turns after it connects.
+    A move is single when no other cycle move comes within REPAIR_WINDOW turns before or
+    after it; it is repaired when one of the two turns after it connects.
     """
-    n = len(readings)
     for i, turn in enumerate(readings):
         if not (turn.feeds_cycle or turn.quiet_weight):
             continue
-        around = readings[max(0, i - 2) : i] + readings[i + 1 : min(n, i + 3)]
+        around = readings[max(0, i - REPAIR_WINDOW) : i] + readings[i + 1 : i + 1 + REPAIR_WINDOW]
         if any(t.feeds_cycle or t.quiet_weight for t in around):
             continue
         if any(t.connects for t in readings[i + 1 : i + 3]):

@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         return run_jsonl(sys.stdin, sys.stdout, engine=args.engine)
     from rich.console import Console
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)  # errors stay one line, for logs and grep
     if not args.file:
         err.print(say("error.no_file"))
         return 2
