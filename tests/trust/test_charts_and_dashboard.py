@@ -62,6 +62,7 @@ def test_reliability_strip_shows_a_range_or_too_early(couple):
     many = estimate([Outcome(today - timedelta(days=d), d % 4 != 0) for d in range(20)], today)
     few = estimate([Outcome(today, True)] * 2, today)
     root = parse(reliability_strip([("Tell Maya first", many), ("Walk on Sundays", few)]))
+    assert min(float(t.get("font-size")) for t in root.iter(f"{SVG}text")) >= 13
     texts = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
     assert "likely" in texts and "Too early to tell: 2 of 2 kept so far." in texts
 

@@ -132,11 +132,8 @@ def reliability_strip(
         return _svg(uid, 80, title, empty, _text(16, 46, empty, 15))
     left, right, row_h, top = 16, WIDTH - 16, 74, 40
     height = top + row_h * len(rows) + 24
-    parts = [_text(16, 24, title, 17, font_weight="600")]
+    parts = [_text(16, 24, title, 16, font_weight="600")]
     middle = (left + right) / 2
-    # A faint half-way mark lets the eye read "better than even" without numbers.
-    parts.append(_el("line", x1=middle, x2=middle, y1=top + 20, y2=height - 20, stroke=GRID,
-                     stroke_dasharray="3 3"))
     summary = []
     for index, (label, est) in enumerate(rows):
         y = top + index * row_h
@@ -145,17 +142,22 @@ def reliability_strip(
         bar_y = y + 26
         parts.append(_el("rect", x=left, y=bar_y, width=right - left, height=14, rx=7,
                          fill="#eef1f4"))
+        half_mark = _el("line", x1=middle, x2=middle, y1=bar_y - 3, y2=bar_y + 17,
+                        stroke="#8c959f", stroke_width=1.5)
         if est.too_early:
             note = say("reliability.too_early", kept=est.kept, total=est.total)
             if est.total == 0:
                 note = say("reliability.none_yet").split(".")[0] + "."
-            parts.append(_text(left + 6, bar_y + 30, note, 13, fill="#57606a"))
+            parts.append(_text(left, bar_y + 32, note, 13, fill="#57606a"))
             summary.append(f"{label}: {note}")
+            parts.append(half_mark)
             continue
         x_low = left + (right - left) * est.low
         x_high = left + (right - left) * est.high
         parts.append(_el("rect", x=f"{x_low:.1f}", y=bar_y, width=f"{max(x_high - x_low, 3):.1f}",
                          height=14, rx=7, fill=BAND))
+        # A half-way mark on each bar lets the eye read "better than even" without numbers.
+        parts.append(half_mark)
         parts.append(_el("circle", cx=f"{left + (right - left) * est.mean:.1f}", cy=bar_y + 7,
                          r=6, fill=STYLES[0]["color"]))
         words = est.words()
@@ -163,8 +165,8 @@ def reliability_strip(
         caption = f"likely {low}–{high}% · kept {est.recent_kept} of last {est.recent_total}"
         parts.append(_text(left, bar_y + 32, caption, 13, fill="#57606a"))
         summary.append(f"{label}: {words}")
-    parts.append(_text(left, height - 6, "0%", 12, fill="#57606a"))
-    parts.append(_text(middle, height - 6, "50%", 12, fill="#57606a", text_anchor="middle"))
-    parts.append(_text(right, height - 6, "100%", 12, fill="#57606a", text_anchor="end"))
+    parts.append(_text(left, height - 6, "0%", 13, fill="#57606a"))
+    parts.append(_text(middle, height - 6, "50%", 13, fill="#57606a", text_anchor="middle"))
+    parts.append(_text(right, height - 6, "100%", 13, fill="#57606a", text_anchor="end"))
     desc = say("charts.strip_desc", summary=" ".join(summary))
     return _svg(uid, height, title, desc, "".join(parts))
