@@ -139,3 +139,22 @@ def test_trend_slope_is_positive_when_scores_rise(couple):
 def test_score_matches_created_scores(couple):
     values = ratings(3, safety_voice=7)
     assert CheckIn.create(couple, "sam", T0, values, "x").scores == score(values)
+
+
+def test_trend_is_described_in_one_plain_sentence(couple):
+    from goldseam.trust.trends import describe
+
+    lines = series(couple, checkins_for(couple, [2, 3, 5], [5, 5, 5]))
+    assert describe("Maya", lines[("maya", "safety")]) == (
+        "Maya's sense of felt safety rose from 2.0 to 5.0 between January 2026 and January 2026."
+    )
+    assert "stayed around 5.0" in describe("Sam", lines[("sam", "trust")])
+    assert describe("Sam", series(couple, [])[("sam", "trust")]) == "Sam hasn't checked in yet."
+
+
+def test_trust_library_imports_no_django():
+    import subprocess
+    import sys
+
+    code = "import sys, goldseam.trust; sys.exit('django' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

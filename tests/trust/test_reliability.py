@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from goldseam.trust.errors import TrustError
@@ -17,6 +17,7 @@ histories = st.lists(
 ).map(lambda xs: [Outcome(TODAY - timedelta(days=d), k) for d, k in xs])
 
 
+@settings(deadline=None)
 @given(histories, st.floats(1, 365))
 def test_posterior_mean_lies_in_unit_interval_and_inside_its_range(outcomes, half_life):
     est = estimate(outcomes, TODAY, half_life_days=half_life)
@@ -24,6 +25,7 @@ def test_posterior_mean_lies_in_unit_interval_and_inside_its_range(outcomes, hal
     assert est.low <= est.mean <= est.high
 
 
+@settings(deadline=None)
 @given(histories, st.integers(0, 400))
 def test_one_more_kept_never_lowers_the_estimate(outcomes, age):
     before = estimate(outcomes, TODAY)
@@ -33,6 +35,7 @@ def test_one_more_kept_never_lowers_the_estimate(outcomes, age):
     assert missed.mean <= before.mean + 1e-12
 
 
+@settings(deadline=None)
 @given(st.floats(0, 1000), st.floats(0, 1000), st.floats(1, 365))
 def test_weight_halves_each_half_life_and_never_grows_with_age(a, b, half_life):
     younger, older = sorted((a, b))

@@ -129,6 +129,30 @@ def _gap_notice(
     ))]
 
 
+#: Change from first to last score (1-7 scale) below which a trend is described as steady.
+STEADY_WITHIN = 0.5
+
+
+def describe(person_name: str, line: Series) -> str:
+    """Return one plain sentence on how ``line`` moved from its first to its last score.
+
+    For the couple's story (issue 8) and the therapist's view: it states the first and last
+    scores and dates only, and leaves "reliable" to ``notices``.
+    """
+    label = construct_label(line.construct)
+    if not line.points:
+        return say("trend.none", person=person_name)
+    first, last = line.points[0], line.points[-1]
+    if len(line.points) == 1:
+        return say("trend.single", person=person_name, construct=label, last=_fmt(last.score))
+    change = last.score - first.score
+    key = "steady" if abs(change) < STEADY_WITHIN else ("rose" if change > 0 else "fell")
+    return say(
+        f"trend.{key}", person=person_name, construct=label, first=_fmt(first.score),
+        last=_fmt(last.score), since=first.day.strftime("%B %Y"), until=last.day.strftime("%B %Y"),
+    )
+
+
 def latest(line: Series) -> float | None:
     """Return the most recent score of ``line``, or ``None`` when empty."""
     return line.points[-1].score if line.points else None
