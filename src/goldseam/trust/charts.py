@@ -57,6 +57,11 @@ def _svg(uid: str, height: int, title: str, desc: str, body: str) -> str:
     )
 
 
+def _day(day: date) -> str:
+    # Built by hand: strftime's "%-d" (no leading zero) exists only on glibc.
+    return f"{day.day} {day:%b %Y}"
+
+
 def _marker(kind: str, x: float, y: float, color: str, size: float) -> str:
     if kind == "square":
         return _el("rect", x=f"{x - size:.1f}", y=f"{y - size:.1f}", width=f"{2 * size:.1f}",
@@ -89,9 +94,9 @@ def trend_chart(construct: str, lines: Sequence[Line], uid: str = "trend") -> st
         y = y_of(score)
         parts.append(_el("line", x1=left, x2=right, y1=f"{y:.1f}", y2=f"{y:.1f}", stroke=GRID))
         parts.append(_text(left - 8, y + 5, str(score), 13, text_anchor="end"))
-    parts.append(_text(left, height - 14, first.strftime("%-d %b %Y"), 13))
+    parts.append(_text(left, height - 14, _day(first), 13))
     if last != first:
-        parts.append(_text(right, height - 14, last.strftime("%-d %b %Y"), 13, text_anchor="end"))
+        parts.append(_text(right, height - 14, _day(last), 13, text_anchor="end"))
     legend_x = 16.0
     many = len(days) > 20
     for index, line in enumerate(lines):
