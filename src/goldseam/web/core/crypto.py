@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextvars
 import hashlib
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,6 +30,24 @@ from django.core.exceptions import ImproperlyConfigured
 PREFIX = "gs1"  # format version of a stored value; bump when the layout changes
 KEY_BYTES = 32  # AES-256
 NONCE_BYTES = 12  # the GCM standard nonce size (NIST SP 800-38D)
+
+
+_RAW = contextvars.ContextVar("goldseam_crypto_raw", default=False)
+
+
+@contextmanager
+def raw() -> Iterator[None]:
+    """Let encrypted fields read and write stored ciphertext as is, inside the block."""
+    token = _RAW.set(True)
+    try:
+        yield
+    finally:
+        _RAW.reset(token)
+
+
+def raw_mode() -> bool:
+    """Return True inside ``raw()``."""
+    return _RAW.get()
 
 
 class DecryptionError(ValueError):

@@ -9,6 +9,9 @@ from goldseam.web.core import crypto
 class EncryptedTextField(models.TextField):
     """Store a string encrypted at rest; the database holds only ``gs1:<key>:<ciphertext>``.
 
+    Inside ``crypto.raw()`` values pass through untouched in both directions, for backup,
+    restore and key rotation, which move ciphertext without opening it.
+
     ``max_length`` limits the plaintext (checked by forms and by ``full_clean``); the column
     itself is unbounded because ciphertext is longer. Values are bound to their column, so a
     ciphertext copied into another column or table does not decrypt. Encrypted values cannot
@@ -26,13 +29,13 @@ class EncryptedTextField(models.TextField):
         return f"{model._meta.label_lower}.{self.name}"
 
     def from_db_value(self, value, expression, connection):
-        if value is None or value == "":
+        if value is None or value == "" or crypto.raw_mode():
             return value
         return crypto.decrypt(value, self.context_for(self.model))
 
     def get_prep_value(self, value):
         value = super().get_prep_value(value)
-        if value is None or value == "":
+        if value is None or value == "" or crypto.raw_mode():
             return value
         return crypto.encrypt(str(value), self.context_for(self.model))
 

@@ -42,12 +42,19 @@ class PartnerRecord(models.Model):
         return self.shared_at is not None
 
     def share(self) -> None:
-        """Share the record into the owner's couple space; raise if the owner has no couple."""
-        if self.couple_id is None:
+        """Share the record into the owner's current couple; raise if the owner has none.
+
+        A record written before the owner joined a couple joins that couple when shared.
+        """
+        from goldseam.web.couples.models import Membership
+
+        membership = Membership.objects.filter(user_id=self.owner_id).first()
+        if membership is None:
             raise ValueError("a record can be shared only within a couple")
+        self.couple_id = membership.couple_id
         if self.shared_at is None:
             self.shared_at = timezone.now()
-            self.save(update_fields=["shared_at", "updated_at"])
+        self.save(update_fields=["couple", "shared_at", "updated_at"])
 
     def unshare(self) -> None:
         """Withdraw the record into the owner's private space."""
