@@ -202,3 +202,14 @@ def test_daily_due_dates_are_consecutive_and_unique_in_any_zone(offset, length, 
     c = Commitment.create("h", couple, "sam", "Text goodnight", "daily", start)
     days = [o.due for o in c.due(start, start + timedelta(days=length - 1))]
     assert days == [start + timedelta(days=i) for i in range(length)]
+
+
+def test_twice_a_week_marks_fill_the_weeks_slots_then_stop(couple):
+    c = Commitment.create("k4", couple, "sam", "Cook dinner together", "twice a week",
+                          date(2026, 3, 2))
+    first = c.mark("sam", True, at(2026, 3, 3))
+    second = c.mark("sam", True, at(2026, 3, 5))
+    assert (first.due, first.slot, second.due, second.slot) == (
+        date(2026, 3, 8), 0, date(2026, 3, 8), 1)
+    with pytest.raises(CommitmentError, match="already marked"):
+        c.mark("sam", True, at(2026, 3, 6))

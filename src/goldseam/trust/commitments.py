@@ -177,7 +177,9 @@ class Commitment:
         """Record the owner's word on the occurrence due ``day`` (default: their today)."""
         if by != self.owner.id:
             raise NotOwnerError(field="person")
-        occurrence = self._scheduled(day or self.today(at), slot, at)
+        if day is None:
+            day, slot = self._default_day(self.today(at), slot)
+        occurrence = self._scheduled(day, slot, at)
         if occurrence.owner_kept is not None:
             raise CommitmentError("errors.already_marked")
         return self._store(replace(
@@ -309,6 +311,18 @@ class Commitment:
         if not matches:
             raise CommitmentError("errors.not_scheduled", date=day.isoformat())
         return matches[0]
+
+    def _default_day(self, today: date, slot: int) -> tuple[date, int]:
+        cadence = self.version_on(today).cadence
+        if cadence.kind != TIMES_PER_WEEK:
+            return today, slot
+        # "Twice a week": today's mark goes to this week's first slot nobody has marked yet.
+        sunday = today + timedelta(days=6 - today.weekday())
+        for candidate in range(cadence.times):
+            occurrence = self.occurrences.get(Occurrence(self.id, 0, sunday, candidate).key)
+            if occurrence is None or occurrence.owner_kept is None:
+                return sunday, candidate
+        return sunday, cadence.times - 1
 
     def _find_event(self, day: date, slot: int) -> Occurrence:
         for occurrence in self.recorded():
