@@ -40,6 +40,7 @@ _BLAME_FRAME = re.compile(
     r"\b(?:feel|felt|feels|think) (?:like|that|as if) (?:you|you're|your)\b"
 )
 #: Words that join a disclosed feeling to the event it is about ("I felt alone WHEN you...").
+_ULTIMATUM = re.compile(r"\b(?:or|or else|otherwise|if you (?:don't|won't|do not))\b")
 _DISCLOSURE_LINK = re.compile(r"\b(?:when|that|because|since|after|if|how|whenever|every time)\b")
 
 
@@ -181,6 +182,16 @@ def analyze_rules(text: str) -> RuleResult:
             # A counter-complaint ("I only did it because you never listen") defends.
             if re.search(r"\b(?:because|cause|since) you\b", sent.text):
                 sentence_hits["blame"] = []
+        if sentence_hits["defensiveness"]:
+            # An admission followed by an excuse in the same breath is a defence.
+            sentence_hits["responsibility"] = []
+        if sentence_hits["acknowledgment"] and sentence_hits["blame"]:
+            # "I get why you flinch every time": the partner's reaction, reflected back.
+            first = min(a for a, _ in sentence_hits["acknowledgment"])
+            sentence_hits["blame"] = [m for m in sentence_hits["blame"] if m[0] < first]
+        if sentence_hits["pursuit"] and _ULTIMATUM.search(sent.text):
+            # "Block him tonight or I'm staying at my mum's": leaving as a threat presses.
+            sentence_hits["withdrawal"] = []
         if sentence_hits["empty_apology"]:
             # One apology cannot be both: an excuse or condition empties it.
             sentence_hits["responsibility"] = []
