@@ -25,6 +25,17 @@ from goldseam.language.types import CONNECTING_CODES, CYCLE_CODES, NEUTRAL, PATT
 PRESSING_CODES = frozenset({"blame", "contempt", "pursuit"})
 #: Codes that move away from the partner (the withdrawer's moves).
 RETREATING_CODES = frozenset({"withdrawal", "defensiveness", "empty_apology"})
+#: How much of each cycle code presses (the rest retreats). Defensiveness is half and half:
+#: a withdrawer defends while backing away ("It was nothing"), an attacker defends by
+#: counter-attacking ("Maybe if you weren't a liar..."); the other codes of the turn and of
+#: the speaker's other turns decide which.
+PRESS_WEIGHT = {"blame": 1.0, "contempt": 1.0, "pursuit": 1.0, "defensiveness": 0.5,
+                "withdrawal": 0.0, "empty_apology": 0.0}
+#: Weight of a cycle move that no cycle move of the partner answers or provokes within
+#: ENGAGED_WINDOW turns: a cycle is a dance between two, and a lone sharp line in a calm
+#: exchange (or a per-turn coding slip) says little about it.
+ISOLATED_WEIGHT = 0.5
+ENGAGED_WINDOW = 2
 _CYCLE = frozenset(CYCLE_CODES)
 _CONNECTING = frozenset(CONNECTING_CODES)
 
@@ -42,6 +53,8 @@ MIN_CYCLE_WEIGHT = 1.5
 #: ... and with at least this share of their turns feeding it; a long, kind conversation
 #: with two sharp lines in it is not a cycle.
 MIN_CYCLE_SHARE = 0.2
+#: The partner of a speaker in the cycle joins it with at least this much cycle weight.
+MIN_OTHER_WEIGHT = 0.5
 #: A speaker whose pressing share of their cycle weight reaches this is pressing.
 PRESSING_SHARE = 0.5
 #: Timing (where timestamps exist): a run of unanswered messages whose partner stays silent
@@ -92,6 +105,7 @@ class TurnReading:
     quiet_weight: float = 0.0  # going quiet without a code (curt or empty reply)
     silence_after: float = 0.0  # withdrawal credited to this speaker's silence after the turn
     repaired: bool = False
+    engaged: bool = True  # a partner's cycle move is near (see _mark_engagement)
 
     @property
     def feeds_cycle(self) -> bool:
@@ -176,8 +190,13 @@ class ConversationAnalysis:
 
 
 def _default_analyzer(engine: str | None) -> Analyzer:
-    from goldseam.language import analyze_many  # late: the engine loads its model lazily
+    """Return the language engine's batch analyzer (imported late: it loads a model)."""
+    try:
+        from goldseam.language import analyze_many
+    except ImportError:  # the package's facade not wired yet: use the registry directly
+        from goldseam.language.engines import get_engine
 
+        return get_engine(engine).analyze_many
     return lambda texts: analyze_many(texts, engine=engine)
 
 
@@ -304,6 +323,17 @@ def _mark_repairs(readings: list[TurnReading]) -> None:
             turn.repaired = True
 
 
+def _mark_engagement(readings: list[TurnReading]) -> None:
+    """Mark cycle moves that a partner's cycle move answers or provokes nearby."""
+    n = len(readings)
+    for i, turn in enumerate(readings):
+        near = readings[max(0, i - ENGAGED_WINDOW) : min(n, i + ENGAGED_WINDOW + 1)]
+        turn.engaged = any(
+            t.speaker != turn.speaker and (t.feeds_cycle or t.quiet_weight) and not t.repaired
+            for t in near
+        )
+
+
 def _summarise(readings: list[TurnReading], names: list[str]) -> dict[str, SpeakerSummary]:
     summaries = {name: SpeakerSummary(name) for name in names}
     for t in readings:
@@ -315,13 +345,15 @@ def _summarise(readings: list[TurnReading], names: list[str]) -> dict[str, Speak
         if t.repaired:
             continue
         cycle = [c for c in t.codes if c in _CYCLE]
+        weight = 1.0 if t.engaged else ISOLATED_WEIGHT
         if cycle:
             s.cycle_turns += 1
-            s.pressing += sum(c in PRESSING_CODES for c in cycle) / len(cycle)
-            s.retreating += sum(c in RETREATING_CODES for c in cycle) / len(cycle)
+            press = sum(PRESS_WEIGHT[c] for c in cycle) / len(cycle)
+            s.pressing += weight * press
+            s.retreating += weight * (1.0 - press)
         elif t.quiet_weight:
             s.cycle_turns += 1
-            s.retreating += t.quiet_weight
+            s.retreating += weight * t.quiet_weight
     return summaries
 
 
@@ -335,29 +367,27 @@ def _pattern(a: SpeakerSummary, b: SpeakerSummary) -> tuple[str, str, str]:
     if not a_in and not b_in:
         return "none", "none", "none"
     if a_in and b_in:
-        a_press = a.pressing_share >= PRESSING_SHARE
-        b_press = b.pressing_share >= PRESSING_SHARE
-        if a_press and b_press:
+        sa, sb = a.pressing_share, b.pressing_share
+        if sa > PRESSING_SHARE and sb > PRESSING_SHARE:
             return "attack-attack", "pursuer", "pursuer"
-        if not a_press and not b_press:
+        if sa < PRESSING_SHARE and sb < PRESSING_SHARE:
             return "withdraw-withdraw", "withdrawer", "withdrawer"
-        return ("pursue-withdraw",) + (
-            ("pursuer", "withdrawer") if a_press else ("withdrawer", "pursuer")
-        )
+        # One presses more than the other: the protest polka, led by the one who presses.
+        if sa > sb or (sa == sb and a.pressing >= b.pressing):
+            return "pursue-withdraw", "pursuer", "withdrawer"
+        return "pursue-withdraw", "withdrawer", "pursuer"
     # One partner is clearly in the cycle; the other joins the dance only if they answer
-    # it with some cycle move of their own (a dance needs two).
+    # it with some cycle move of their own (a dance needs two). With so little from the
+    # other, both attacking is not claimed.
     active, other = (a, b) if a_in else (b, a)
-    if other.cycle_weight <= 0:
+    if other.cycle_weight < MIN_OTHER_WEIGHT:
         return "none", "none", "none"
     if active.pressing_share >= PRESSING_SHARE:
-        roles = ("pursuer", "withdrawer") if other.pressing_share < PRESSING_SHARE else None
+        active_role, other_role = "pursuer", "withdrawer"
+    elif other.pressing_share > PRESSING_SHARE:
+        active_role, other_role = "withdrawer", "pursuer"
     else:
-        roles = ("withdrawer", "pursuer") if other.pressing_share >= PRESSING_SHARE else None
-    if roles is None:
-        both = "attack-attack" if active.pressing_share >= PRESSING_SHARE else "withdraw-withdraw"
-        role = "pursuer" if both == "attack-attack" else "withdrawer"
-        return both, role, role
-    active_role, other_role = roles
+        return "withdraw-withdraw", "withdrawer", "withdrawer"
     pattern = "pursue-withdraw"
     return (pattern, active_role, other_role) if active is a else (pattern, other_role, active_role)
 
@@ -417,6 +447,7 @@ def analyze_readings(readings: list[TurnReading]) -> ConversationAnalysis:
     _mark_quiet(readings)
     _mark_silences(readings)
     _mark_repairs(readings)
+    _mark_engagement(readings)
     summaries = _summarise(readings, names)
     a, b = summaries[names[0]], summaries[names[1]]
     pattern, role_a, role_b = _pattern(a, b)
