@@ -31,28 +31,28 @@ RETREATING_CODES = frozenset({"withdrawal", "defensiveness", "empty_apology"})
 #: the speaker's other turns decide which.
 PRESS_WEIGHT = {"blame": 1.0, "contempt": 1.0, "pursuit": 1.0, "defensiveness": 0.5,
                 "withdrawal": 0.0, "empty_apology": 0.0}
-#: Weight of a cycle move that no cycle move of the partner answers or provokes within
-#: ENGAGED_WINDOW turns: a cycle is a dance between two, and a lone sharp line in a calm
-#: exchange (or a per-turn coding slip) says little about it.
-ISOLATED_WEIGHT = 0.5
-ENGAGED_WINDOW = 2
 _CYCLE = frozenset(CYCLE_CODES)
 _CONNECTING = frozenset(CONNECTING_CODES)
 
 #: Texts this many words long or shorter, with no code, that answer a partner's cycle move
-#: count as half a retreat: "Out." "ok" "If you say." are how people go quiet in a chat.
+#: count as a quarter of a retreat: "Out." "ok" "If you say." are how people go quiet in a
+#: chat, but so are "Thanks." and "On it.", so one curt reply alone weighs little.
 CURT_REPLY_MAX_WORDS = 3
-CURT_REPLY_WEIGHT = 0.5
+CURT_REPLY_WEIGHT = 0.25
 #: A reply with no words at all ("...", an emoji, a blank) to a cycle move is going quiet.
 SILENT_REPLY_WEIGHT = 1.0
 #: A cycle move with no other within this many turns either side is a single move; the
 #: contract says a single move repaired at once does not make a cycle.
 REPAIR_WINDOW = 3
-#: A speaker is in the cycle with at least this much unrepaired cycle weight ...
-MIN_CYCLE_WEIGHT = 1.5
+#: A speaker is in the cycle with at least this much unrepaired cycle weight (two moves,
+#: or one plus going quiet twice) ...
+MIN_CYCLE_WEIGHT = 1.0
 #: ... and with at least this share of their turns feeding it; a long, kind conversation
 #: with two sharp lines in it is not a cycle.
 MIN_CYCLE_SHARE = 0.2
+#: Both partners retreat when neither presses more than this share: in freeze-and-flee
+#: nobody pushes, while a pursuer whose pushes the engine half-misses still shows some.
+QUIET_PRESSING_SHARE = 0.4
 #: The partner of a speaker in the cycle joins it with at least this much cycle weight.
 MIN_OTHER_WEIGHT = 0.5
 #: A speaker whose pressing share of their cycle weight reaches this is pressing.
@@ -105,7 +105,6 @@ class TurnReading:
     quiet_weight: float = 0.0  # going quiet without a code (curt or empty reply)
     silence_after: float = 0.0  # withdrawal credited to this speaker's silence after the turn
     repaired: bool = False
-    engaged: bool = True  # a partner's cycle move is near (see _mark_engagement)
 
     @property
     def feeds_cycle(self) -> bool:
@@ -323,17 +322,6 @@ def _mark_repairs(readings: list[TurnReading]) -> None:
             turn.repaired = True
 
 
-def _mark_engagement(readings: list[TurnReading]) -> None:
-    """Mark cycle moves that a partner's cycle move answers or provokes nearby."""
-    n = len(readings)
-    for i, turn in enumerate(readings):
-        near = readings[max(0, i - ENGAGED_WINDOW) : min(n, i + ENGAGED_WINDOW + 1)]
-        turn.engaged = any(
-            t.speaker != turn.speaker and (t.feeds_cycle or t.quiet_weight) and not t.repaired
-            for t in near
-        )
-
-
 def _summarise(readings: list[TurnReading], names: list[str]) -> dict[str, SpeakerSummary]:
     summaries = {name: SpeakerSummary(name) for name in names}
     for t in readings:
@@ -345,15 +333,14 @@ def _summarise(readings: list[TurnReading], names: list[str]) -> dict[str, Speak
         if t.repaired:
             continue
         cycle = [c for c in t.codes if c in _CYCLE]
-        weight = 1.0 if t.engaged else ISOLATED_WEIGHT
         if cycle:
             s.cycle_turns += 1
             press = sum(PRESS_WEIGHT[c] for c in cycle) / len(cycle)
-            s.pressing += weight * press
-            s.retreating += weight * (1.0 - press)
+            s.pressing += press
+            s.retreating += 1.0 - press
         elif t.quiet_weight:
             s.cycle_turns += 1
-            s.retreating += weight * t.quiet_weight
+            s.retreating += t.quiet_weight
     return summaries
 
 
@@ -370,7 +357,7 @@ def _pattern(a: SpeakerSummary, b: SpeakerSummary) -> tuple[str, str, str]:
         sa, sb = a.pressing_share, b.pressing_share
         if sa > PRESSING_SHARE and sb > PRESSING_SHARE:
             return "attack-attack", "pursuer", "pursuer"
-        if sa < PRESSING_SHARE and sb < PRESSING_SHARE:
+        if max(sa, sb) < QUIET_PRESSING_SHARE:
             return "withdraw-withdraw", "withdrawer", "withdrawer"
         # One presses more than the other: the protest polka, led by the one who presses.
         if sa > sb or (sa == sb and a.pressing >= b.pressing):
@@ -447,7 +434,6 @@ def analyze_readings(readings: list[TurnReading]) -> ConversationAnalysis:
     _mark_quiet(readings)
     _mark_silences(readings)
     _mark_repairs(readings)
-    _mark_engagement(readings)
     summaries = _summarise(readings, names)
     a, b = summaries[names[0]], summaries[names[1]]
     pattern, role_a, role_b = _pattern(a, b)
