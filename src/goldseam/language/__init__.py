@@ -5,11 +5,16 @@ Public API (imports no Django):
 - ``analyze(text, engine=None) -> Analysis`` and ``analyze_many(texts, engine=None)``
 - ``reframe(text, engine=None) -> list[str]``
 - ``coach(text, role="hurt", engine=None) -> Coaching``
-- ``analyze_conversation(turns, engine=None) -> ConversationAnalysis``
+- ``get_engine(name)`` / ``register_engine(name, factory)`` (see engines.py)
 
-``engine`` is one of ``"rules"``, ``"semantic"``, ``"ensemble"``; ``None`` takes the
-default from the ``GOLDSEAM_ENGINE`` environment variable (documented in the README).
+``engine`` names a registered engine (``"rules"``, ``"rules-only"``, and ``"semantic"`` /
+``"ensemble"`` where installed); ``None`` takes the default from the ``GOLDSEAM_ENGINE``
+environment variable, else ``"rules"``.
 """
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from goldseam.language.types import (  # noqa: F401
     CODES,
     CONNECTING_CODES,
@@ -20,3 +25,44 @@ from goldseam.language.types import (  # noqa: F401
     Emotion,
     Span,
 )
+
+if TYPE_CHECKING:
+    from goldseam.language.coach import Coaching
+
+
+def get_engine(name: str | None = None):
+    """Return the engine called ``name`` (default: $GOLDSEAM_ENGINE, else "rules")."""
+    from goldseam.language.engines import get_engine as _get
+
+    return _get(name)
+
+
+def register_engine(name: str, factory) -> None:
+    """Register ``factory`` to build the engine called ``name`` on first use."""
+    from goldseam.language.engines import register_engine as _register
+
+    _register(name, factory)
+
+
+def analyze(text: str, engine: str | None = None) -> Analysis:
+    """Return the codes, emotions, spans and safety flags the engine reads in ``text``."""
+    return get_engine(engine).analyze(text)
+
+
+def analyze_many(texts: list[str], engine: str | None = None) -> list[Analysis]:
+    """Return the analyses of ``texts``, in order (faster than one call per text)."""
+    return get_engine(engine).analyze_many(list(texts))
+
+
+def reframe(text: str, engine: str | None = None) -> list[str]:
+    """Return 0-3 suggestions "I felt ... when ... I need ...", best first."""
+    from goldseam.language.reframe import reframe_with
+
+    return reframe_with(text, get_engine(engine).analyze)
+
+
+def coach(text: str, role: str = "hurt", engine: str | None = None) -> Coaching:
+    """Return kind feedback on ``text`` for the ``role`` "hurt" or "repairing"."""
+    from goldseam.language.coach import coach_with
+
+    return coach_with(text, role, get_engine(engine).analyze)

@@ -1,0 +1,227 @@
+"""Offer gentler words for a message that feeds the cycle: "I felt ... when ... I need ...".
+
+Each suggestion keeps this message's event (the clause it is about, turned into a "when"
+clause with its pronouns and tense adjusted), names a primary emotion and a need chosen from
+data/reframes.toml, and is kept only when the engine's own analysis finds no cycle-feeding
+code in it.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from functools import lru_cache
+
+from goldseam.language.lexicon import read_data
+from goldseam.language.types import CYCLE_CODES, Analysis
+
+MAX_SUGGESTIONS = 3
+#: The contract's primary emotions (section 2): a reframe names one of these.
+PRIMARY_WORDS = (
+    "hurt sad scared afraid alone lonely abandoned rejected replaceable unimportant unwanted "
+    "invisible ashamed guilty helpless unsafe insecure heartbroken lost worthless betrayed "
+    "confused anxious"
+).split()
+STOPWORDS = frozenset(
+    """the and but you your you're you've you'd you'll yours she her hers him his they them
+    their this that these those with was were have has had for not are from what when why who
+    how all any can could would should will just about been being did does doing don't didn't
+    i'm i've it's that's there then than into out again ever never always really very more most
+    some such only own same too now here where which while our ours its let's get got one also
+    even still much many like know think felt feel need want said tell told yeah okay well
+    right sure oh wow honestly seriously literally because cause whatever fine done sorry
+    already more want nothing something anything everything thing things way time""".split()
+)
+_FILLER = re.compile(
+    r"^(?:(?:oh|ah|well|so|honestly|seriously|look|listen|ok|okay|wow|yeah|right|like|and|but|"
+    r"god|jesus|ugh|babe|baby|hey|sorry|no|yes)[,!.]*\s+)+"
+)
+_ALWAYS = re.compile(r"\b(?:always|constantly|every single time|all the time|literally|just)\s+")
+_IRREGULAR = {
+    "tell": "told", "go": "went", "do": "did", "say": "said", "keep": "kept", "hide": "hid",
+    "choose": "chose", "leave": "left", "make": "made", "put": "put", "spend": "spent",
+    "take": "took", "give": "gave", "see": "saw", "meet": "met", "lie": "lied", "think": "thought",
+    "buy": "bought", "sleep": "slept", "get": "got", "send": "sent", "come": "came", "run": "ran",
+    "forget": "forgot", "break": "broke", "let": "let", "have": "had", "bring": "brought",
+    "sit": "sat", "stand": "stood", "feel": "felt", "find": "found", "lose": "lost",
+    "pay": "paid", "speak": "spoke", "write": "wrote", "drink": "drank", "bet": "bet",
+    "be": "were", "is": "was", "are": "were", "am": "was", "hit": "hit", "read": "read",
+    "win": "won", "sell": "sold", "hear": "heard", "hold": "held", "begin": "began",
+}
+_PAST_HINT = re.compile(r"^you (?:\w+ed|were|had|'d|went|said|told|kept|hid|chose|left|made|"
+                        r"spent|took|gave|saw|met|lied|slept|got|sent|came|forgot|broke|did|"
+                        r"never once|didn't|bought|drank|thought|brought|let|put)\b")
+
+
+_PAST = re.compile(r"\b(?:realised|didn't|were|was|had|\w+ed|told|went|said|saw|left|kept|hid)\b")
+#: Words of insult and mockery that a reframe must never repeat.
+_INSULTS = frozenset(
+    """pathetic disgusting joke idiot loser moron clown child baby waste embarrassment failure
+    snake coward pig bitch bastard dick prick asshole arsehole psycho crazy nuts insane useless
+    worthless spineless punchline disgrace creep weirdo freak fool liar cheat cheater stupid
+    dumb genius einstein sherlock saint hero princess victim selfish heartless cruel narcissist
+    hypocrite fraud trash rubbish garbage laughable ridiculous whatever mature nice job""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> dict:
+    return tomllib.loads(read_data("reframes.toml"))
+
+
+def past(verb: str) -> str:
+    """Return the simple past of an English verb (irregular table, then spelling rules)."""
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb.endswith("e"):
+        return verb + "d"
+    if len(verb) > 2 and verb.endswith("y") and verb[-2] not in "aeiou":
+        return verb[:-1] + "ied"
+    return verb + "ed"
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[^.!?\n]+[.!?]*", text) if m.group().strip()]
+
+
+def _clean(clause: str) -> str:
+    clause = clause.strip().strip("\"'").rstrip(".!?,;: ").strip()
+    clause = re.sub(r"\s+", " ", clause)
+    low = clause.lower()
+    # Keep "I" capital; lowercase the rest so that the clause reads inside a sentence.
+    low = re.sub(r"\bi\b", "I", low)
+    low = re.sub(r"\bi'(m|ve|d|ll)\b", r"I'\1", low)
+    low = _FILLER.sub("", low)
+    return low
+
+
+def to_event(clause: str) -> str | None:
+    """Turn a blaming or pressing clause into an event: "you were texting her again"."""
+    c = _clean(clause)
+    c = re.sub(r"\b(?:u)\b", "you", c)
+    c = re.sub(r"\bur\b", "your", c)
+    c = re.sub(r"^(?:I (?:feel|felt|think|thought) (?:like|that|as if) )", "", c)
+    c = re.sub(r"^(?:it (?:feels|felt|seems) (?:like|that|as if) )", "", c)
+    m = re.match(r"^(?:why|how) (?:would|did|could|do|does|can|'d|the hell did|on earth did) "
+                 r"(you|she|he) (?:even |ever |just )?(\w+)(.*)$", c)
+    if m:
+        c = f"{m.group(1)} {past(m.group(2))}{m.group(3)}"
+    m = re.match(r"^(who|where|what|when|how long|how much|how many times) "
+                 r"(were|was|are|is|did|do|does|have|has|had) (you|she|he|they) ?(.*)$", c)
+    if m:
+        wh, aux, subj, rest = m.groups()
+        if aux in ("did", "do", "does") and rest:
+            verb, _, tail = rest.partition(" ")
+            rest = f"{past(verb)} {tail}".strip()
+            return f"I don't know {wh} {subj} {rest}".strip()
+        return f"I don't know {wh} {subj} {aux} {rest}".strip()
+    c = _ALWAYS.sub("", c)
+    c = re.sub(r"\byou're\b", "you were", c)
+    c = re.sub(r"\byou are\b", "you were", c)
+    c = re.sub(r"^I(?:'m| am) (?:so |really |truly )?sorry,? (?:if |that |for |about )?", "", c)
+    c = re.sub(r"\b(?:only|just) ", "", c)
+    # The excuse after "because" or "but" is not the event.
+    c = re.split(r",? \b(?:because|but|cause|since|so what|though)\b", c)[0]
+    m = re.match(r"^you never (?:once |even )?(\w+)(.*)$", c)
+    if m:
+        verb = m.group(1)
+        base = verb[:-3] + "y" if verb.endswith("ied") else (
+            verb[:-2] if verb.endswith("ed") else verb
+        )
+        c = f"you didn't {base}{m.group(2)}"
+    c = re.sub(r"\bme\b", "me", c)
+    words = c.split()
+    if len(words) < 3 or not re.search(r"\b(?:you|your|she|he|her|him|they|we|I)\b", c):
+        return None
+    if c.startswith("you ") or c.startswith("your "):
+        if re.match(r"^you (?:felt|were|feel|are) (?:\w+ )?(?:hurt|upset|sad|angry|scared)", c):
+            return "I see that " + c
+        return ("I realised " + c) if _PAST_HINT.match(c) else c
+    if c.startswith("I "):
+        return c
+    return f"I think about how {c}"
+
+
+def _content(text: str) -> list[str]:
+    seen: list[str] = []
+    for word in re.findall(r"[a-z']{3,}", text.lower()):
+        word = word.strip("'")
+        if word not in STOPWORDS and word not in seen:
+            seen.append(word)
+    return seen
+
+
+def _event_candidates(text: str, analysis: Analysis) -> list[str]:
+    """Return possible event clauses, best first, from the sentences that feed the cycle."""
+    spans = [s for s in analysis.spans if s.code in CYCLE_CODES]
+    ranked: list[tuple[int, int]] = []
+    for start, end in _sentences(text):
+        if any(s.start < end and start < s.end for s in spans):
+            ranked.append((start, end))
+    ranked.extend(span for span in _sentences(text) if span not in ranked)
+    events = []
+    for start, end in ranked:
+        if "withdrawal" in analysis.codes and not ("blame" in analysis.codes):
+            break  # the withdrawer's event is the conversation itself, not its words
+        event = to_event(text[start:end])
+        defending = {"defensiveness", "empty_apology"} & set(analysis.codes)
+        if event and defending and (
+            not event.startswith(("I ", "I'")) or event.startswith("I think about how")
+        ):
+            continue  # a defence's own words ("it was nothing") are not the event
+        if event and event not in events and not _contemptuous(event):
+            events.append(event)
+    words = [
+        w for w in _content(text)
+        if w not in _INSULTS and not w.endswith(("ing", "ed", "ly"))
+    ]
+    if words:
+        topic = " and ".join(words[:2])
+        events.append(f"we talk about {topic}")
+    events.append("things get this tense between us")
+    return events
+
+
+def _contemptuous(event: str) -> bool:
+    return any(w in _INSULTS for w in re.findall(r"[a-z']+", event.lower()))
+
+
+def _pairs(text: str, analysis: Analysis) -> list[tuple[str, str]]:
+    catalogue = _catalogue()
+    low = text.lower()
+    pairs: list[tuple[str, str]] = []
+    for code in ("defensiveness", "empty_apology", "withdrawal"):
+        # The partner who defends, apologises or retreats speaks from shame or fear.
+        if code in analysis.codes and not {"blame", "pursuit"} & set(analysis.codes):
+            pairs.extend(tuple(p) for p in catalogue["codes"][code])
+    for topic in catalogue["topics"]:
+        if any(re.search(rf"\b{re.escape(w)}\b", low) for w in topic["words"]):
+            pairs.extend(tuple(p) for p in topic["pairs"])
+            break
+    for code in CYCLE_CODES:
+        if code in analysis.codes:
+            pairs.extend(tuple(p) for p in catalogue["codes"][code])
+    unique: list[tuple[str, str]] = []
+    for pair in pairs:
+        if pair[0] not in (u[0] for u in unique):
+            unique.append(pair)
+    return unique
+
+
+def reframe_with(text: str, analyze: Callable[[str], Analysis]) -> list[str]:
+    """Return up to three reframes of ``text`` checked by ``analyze``; [] when none needed."""
+    analysis = analyze(text)
+    if analysis.error is not None or not analysis.feeds_cycle:
+        return []
+    suggestions: list[str] = []
+    for event in _event_candidates(text, analysis):
+        for emotion, need in _pairs(text, analysis):
+            if any(f" {emotion} when" in s for s in suggestions):
+                continue
+            verb = "felt" if _PAST.search(event) else "feel"
+            candidate = f"I {verb} {emotion} when {event}. I need {need}."
+            if not analyze(candidate).feeds_cycle:
+                suggestions.append(candidate)
+            if len(suggestions) == MAX_SUGGESTIONS:
+                return suggestions
+    return suggestions
