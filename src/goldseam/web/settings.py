@@ -64,8 +64,8 @@ INSTALLED_APPS = [
     "goldseam.web.couples",
     "goldseam.web.notes",
 ]
-# Apps other engineers add: each joins INSTALLED_APPS and urls.py when its package exists.
-OPTIONAL_APPS = ["journey", "rebuild", "story", "therapist", "api"]
+# Apps that join INSTALLED_APPS and urls.py when their package (with apps.py) exists.
+OPTIONAL_APPS = env_list("GOLDSEAM_OPTIONAL_APPS", ["journey", "rebuild", "story", "therapist", "api"])
 
 
 def _present(app: str) -> bool:
