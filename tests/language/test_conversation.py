@@ -263,3 +263,18 @@ def test_evaluation_names_the_line_of_a_broken_set(tmp_path):
     bad.write_text('{"id": "x", "turns": [], "pattern": "none"}\nnot json\n', encoding="utf-8")
     with pytest.raises(ValueError, match="line 2"):
         evaluate_conversations(bad, analyzer=lambda texts: [])
+
+
+def test_repeated_short_texts_are_coded_once():
+    asked = []
+
+    def analyzer(texts):
+        asked.extend(texts)
+        return [SimpleNamespace(codes=["neutral"]) for _ in texts]
+
+    turns = [Turn("A" if i % 2 else "B", "ok" if i % 3 else f"message {i}")
+             for i in range(BATCH_SIZE * 2 + 10)]
+    result = analyze_conversation(turns, analyzer=analyzer)
+    assert len(result.turns) == len(turns)
+    assert asked.count("ok") == 1
+    assert len(asked) == len({t.text for t in turns})

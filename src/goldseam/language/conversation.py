@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -64,6 +64,10 @@ UNANSWERED_RUN = 2
 #: Turns analysed per engine call: large enough to amortise the engine, small enough that a
 #: year of chat never sits in memory as texts.
 BATCH_SIZE = 512
+#: Distinct short texts whose codes are remembered while reading one conversation, and the
+#: longest text remembered (long messages rarely repeat word for word).
+CODE_CACHE_SIZE = 8192
+CACHED_TEXT_CHARS = 200
 #: Characters of each turn kept for quoting evidence.
 QUOTE_CHARS = 120
 
@@ -226,6 +230,37 @@ def _batches(turns: Iterable, size: int) -> Iterator[list[Turn]]:
         yield batch
 
 
+class _CodeCache:
+    """Code texts with an analyzer, asking it once per distinct short text.
+
+    Chats repeat themselves ("ok", "Love you", an emoji); a bounded cache of recent short
+    texts saves the engine that work without holding a year of chat in memory.
+    """
+
+    def __init__(self, analyzer: Analyzer, size: int = CODE_CACHE_SIZE):
+        self.analyzer = analyzer
+        self.size = size
+        self.known: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+
+    def codes(self, texts: list[str]) -> list[tuple[str, ...]]:
+        """Return each text's codes, in order."""
+        missing = list(dict.fromkeys(t for t in texts if t not in self.known))
+        fresh = dict(zip(missing, map(_codes_of, self.analyzer(missing)), strict=True))
+        out = []
+        for text in texts:
+            if text in fresh:
+                codes = fresh[text]
+                if len(text) <= CACHED_TEXT_CHARS:
+                    self.known[text] = codes
+                    if len(self.known) > self.size:
+                        self.known.popitem(last=False)
+            else:
+                codes = self.known[text]
+                self.known.move_to_end(text)
+            out.append(codes)
+        return out
+
+
 def read_turns(
     turns: Iterable,
     analyzer: Analyzer,
@@ -239,6 +274,7 @@ def read_turns(
     speaker raises :class:`SpeakerError`.
     """
     chosen = list(speakers) if speakers else None
+    cache = _CodeCache(analyzer)
     seen: list[str] = []
     readings: list[TurnReading] = []
     for batch in _batches(turns, BATCH_SIZE):
@@ -252,15 +288,14 @@ def read_turns(
                 raise SpeakerError(seen)
         if not batch:
             continue
-        results = analyzer([t.text for t in batch])
-        for turn, result in zip(batch, results, strict=True):
+        for turn, codes in zip(batch, cache.codes([t.text for t in batch]), strict=True):
             stamp = turn.timestamp.timestamp() if turn.timestamp else None
             text = turn.text.strip()
             readings.append(
                 TurnReading(
                     index=len(readings),
                     speaker=turn.speaker,
-                    codes=_codes_of(result),
+                    codes=codes,
                     quote=text[:QUOTE_CHARS],
                     words=len(_WORD.findall(text)),
                     timestamp=stamp,
