@@ -18,11 +18,7 @@ _LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
 #: Common English function words and texting forms: a message of four or more words with
 #: none of them, or mostly non-Latin letters, is treated as not English.
 ENGLISH_WORDS = frozenset(
-    """i me my you your u ur we us our he she they him her them it its the a an and or but not
-    no yes is are was were be been am do does did have has had will would can could should
-    to of in on at for with about from this that what why who where when how so just
-    im dont cant wont didnt youre ok okay please sorry thanks love like want need know
-    feel felt think said tell told never always again now right really all one""".split()
+    ["i", "me", "my", "you", "your", "u", "ur", "we", "us", "our", "he", "she", "they", "him", "her", "them", "it", "its", "the", "a", "an", "and", "or", "but", "not", "no", "yes", "is", "are", "was", "were", "be", "been", "am", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could", "should", "to", "of", "in", "on", "at", "for", "with", "about", "from", "this", "that", "what", "why", "who", "where", "when", "how", "so", "just", "im", "dont", "cant", "wont", "didnt", "youre", "ok", "okay", "please", "sorry", "thanks", "love", "like", "want", "need", "know", "feel", "felt", "think", "said", "tell", "told", "never", "always", "again", "now", "right", "really", "all", "one"]
 )
 MIN_WORDS_FOR_LANGUAGE_CHECK = 4
 MESSAGES = {

@@ -69,7 +69,11 @@ class Coaching:
 
 
 def _quote(text: str, start: int, end: int) -> str:
-    piece = " ".join(text[start:end].split())
+    """Return the sentence around [start, end), so that the note quotes a whole thought."""
+    left = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
+    rights = [i for i in (text.find(ch, end) for ch in ".!?\n") if i != -1]
+    right = min(rights) + 1 if rights else len(text)
+    piece = " ".join(text[left:right].split())
     return piece if len(piece) <= MAX_QUOTE else piece[: MAX_QUOTE - 3].rstrip() + "..."
 
 

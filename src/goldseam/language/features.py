@@ -5,6 +5,7 @@ same two functions, so the features a model was fitted on are exactly those it l
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 _WORDS = re.compile(r"[a-z0-9']+|[?!]")
@@ -17,7 +18,7 @@ def word_ngrams(text: str) -> list[str]:
     """Return the word unigrams and bigrams of a normalised text, "?" and "!" as words."""
     words = _WORDS.findall(text)
     grams = list(words)
-    grams.extend(f"{a} {b}" for a, b in zip(words, words[1:]))
+    grams.extend(f"{a} {b}" for a, b in itertools.pairwise(words))
     if words:
         grams.append(f"<s> {words[0]}")
     return grams

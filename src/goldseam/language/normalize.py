@@ -15,20 +15,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-_TOKEN = re.compile(r"[A-Za-z0-9']+|\s+|.", re.S)
+_TOKEN = re.compile(r"[A-Za-z0-9']+|\s+|.", re.DOTALL)
 #: Three or more of the same letter: stretched for emphasis ("sooo", "pleeease").
 _STRETCHED = re.compile(r"([a-z])\1{2,}")
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "`": "'",
            "\u201c": '"', "\u201d": '"', "\u2014": " - ", "\u2013": " - ", "\u2026": "..."}
 #: Words after "ur" that show it stands for "you're", not "your".
 _YOURE_NEXT = frozenset(
-    "always never so such not being a an the just lying right wrong kidding joking "
-    "overreacting pathetic unbelievable crazy selfish literally still only really too".split()
+    ["always", "never", "so", "such", "not", "being", "a", "an", "the", "just", "lying", "right", "wrong", "kidding", "joking", "overreacting", "pathetic", "unbelievable", "crazy", "selfish", "literally", "still", "only", "really", "too"]
 )
 #: Words after "ill" that show it stands for "i'll" ("ill call u later").
 _ILL_NEXT = frozenset(
-    "call text tell show be do make stop try send come go check get delete block never always "
-    "give let talk pick leave see message ring start change keep".split()
+    ["call", "text", "tell", "show", "be", "do", "make", "stop", "try", "send", "come", "go", "check", "get", "delete", "block", "never", "always", "give", "let", "talk", "pick", "leave", "see", "message", "ring", "start", "change", "keep"]
 )
 
 

@@ -17,20 +17,9 @@ from goldseam.language.types import CYCLE_CODES, Analysis
 
 MAX_SUGGESTIONS = 3
 #: The contract's primary emotions (section 2): a reframe names one of these.
-PRIMARY_WORDS = (
-    "hurt sad scared afraid alone lonely abandoned rejected replaceable unimportant unwanted "
-    "invisible ashamed guilty helpless unsafe insecure heartbroken lost worthless betrayed "
-    "confused anxious"
-).split()
+PRIMARY_WORDS = ["hurt", "sad", "scared", "afraid", "alone", "lonely", "abandoned", "rejected", "replaceable", "unimportant", "unwanted", "invisible", "ashamed", "guilty", "helpless", "unsafe", "insecure", "heartbroken", "lost", "worthless", "betrayed", "confused", "anxious"]
 STOPWORDS = frozenset(
-    """the and but you your you're you've you'd you'll yours she her hers him his they them
-    their this that these those with was were have has had for not are from what when why who
-    how all any can could would should will just about been being did does doing don't didn't
-    i'm i've it's that's there then than into out again ever never always really very more most
-    some such only own same too now here where which while our ours its let's get got one also
-    even still much many like know think felt feel need want said tell told yeah okay well
-    right sure oh wow honestly seriously literally because cause whatever fine done sorry
-    already more want nothing something anything everything thing things way time""".split()
+    ["the", "and", "but", "you", "your", "you're", "you've", "you'd", "you'll", "yours", "she", "her", "hers", "him", "his", "they", "them", "their", "this", "that", "these", "those", "with", "was", "were", "have", "has", "had", "for", "not", "are", "from", "what", "when", "why", "who", "how", "all", "any", "can", "could", "would", "should", "will", "just", "about", "been", "being", "did", "does", "doing", "don't", "didn't", "i'm", "i've", "it's", "that's", "there", "then", "than", "into", "out", "again", "ever", "never", "always", "really", "very", "more", "most", "some", "such", "only", "own", "same", "too", "now", "here", "where", "which", "while", "our", "ours", "its", "let's", "get", "got", "one", "also", "even", "still", "much", "many", "like", "know", "think", "felt", "feel", "need", "want", "said", "tell", "told", "yeah", "okay", "well", "right", "sure", "oh", "wow", "honestly", "seriously", "literally", "because", "cause", "whatever", "fine", "done", "sorry", "already", "more", "want", "nothing", "something", "anything", "everything", "thing", "things", "way", "time"]
 )
 _FILLER = re.compile(
     r"^(?:(?:oh|ah|well|so|honestly|seriously|look|listen|ok|okay|wow|yeah|right|like|and|but|"
@@ -56,11 +45,7 @@ _PAST_HINT = re.compile(r"^you (?:\w+ed|were|had|'d|went|said|told|kept|hid|chos
 _PAST = re.compile(r"\b(?:realised|didn't|were|was|had|\w+ed|told|went|said|saw|left|kept|hid)\b")
 #: Words of insult and mockery that a reframe must never repeat.
 _INSULTS = frozenset(
-    """pathetic disgusting joke idiot loser moron clown child baby waste embarrassment failure
-    snake coward pig bitch bastard dick prick asshole arsehole psycho crazy nuts insane useless
-    worthless spineless punchline disgrace creep weirdo freak fool liar cheat cheater stupid
-    dumb genius einstein sherlock saint hero princess victim selfish heartless cruel narcissist
-    hypocrite fraud trash rubbish garbage laughable ridiculous whatever mature nice job""".split()
+    ["pathetic", "disgusting", "joke", "idiot", "loser", "moron", "clown", "child", "baby", "waste", "embarrassment", "failure", "snake", "coward", "pig", "bitch", "bastard", "dick", "prick", "asshole", "arsehole", "psycho", "crazy", "nuts", "insane", "useless", "worthless", "spineless", "punchline", "disgrace", "creep", "weirdo", "freak", "fool", "liar", "cheat", "cheater", "stupid", "dumb", "genius", "einstein", "sherlock", "saint", "hero", "princess", "victim", "selfish", "heartless", "cruel", "narcissist", "hypocrite", "fraud", "trash", "rubbish", "garbage", "laughable", "ridiculous", "whatever", "mature", "nice", "job"]
 )
 
 
@@ -126,14 +111,14 @@ def to_event(clause: str) -> str | None:
     if m:
         verb = m.group(1)
         base = verb[:-3] + "y" if verb.endswith("ied") else (
-            verb[:-2] if verb.endswith("ed") else verb
+            verb.removesuffix("ed")
         )
         c = f"you didn't {base}{m.group(2)}"
     c = re.sub(r"\bme\b", "me", c)
     words = c.split()
     if len(words) < 3 or not re.search(r"\b(?:you|your|she|he|her|him|they|we|I)\b", c):
         return None
-    if c.startswith("you ") or c.startswith("your "):
+    if c.startswith(("you ", "your ")):
         if re.match(r"^you (?:felt|were|feel|are) (?:\w+ )?(?:hurt|upset|sad|angry|scared)", c):
             return "I see that " + c
         return ("I realised " + c) if _PAST_HINT.match(c) else c
@@ -218,7 +203,8 @@ def reframe_with(text: str, analyze: Callable[[str], Analysis]) -> list[str]:
         for emotion, need in _pairs(text, analysis):
             if any(f" {emotion} when" in s for s in suggestions):
                 continue
-            verb = "felt" if _PAST.search(event) else "feel"
+            present = event.startswith(("I don't know", "we talk", "things get"))
+            verb = "felt" if _PAST.search(event) and not present else "feel"
             candidate = f"I {verb} {emotion} when {event}. I need {need}."
             if not analyze(candidate).feeds_cycle:
                 suggestions.append(candidate)

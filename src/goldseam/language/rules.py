@@ -22,8 +22,7 @@ NEGATABLE = frozenset(
 #: How many words before a trigger are searched for a negation.
 NEGATION_WINDOW = 3
 _NEGATORS = frozenset(
-    "not never no don't didn't won't can't isn't wasn't doesn't aren't haven't hasn't "
-    "wouldn't shouldn't couldn't hardly nobody neither nor".split()
+    ["not", "never", "no", "don't", "didn't", "won't", "can't", "isn't", "wasn't", "doesn't", "aren't", "haven't", "hasn't", "wouldn't", "shouldn't", "couldn't", "hardly", "nobody", "neither", "nor"]
 )
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?]+|[^.!?\n]+")
 _WORD = re.compile(r"[a-z']+")
@@ -32,7 +31,7 @@ _PRONOUN = re.compile(
     r"you|you're|you've|you'd|you'll|your|yourself|he|she|they|he's|she's|they're|"
     r"him|her|them|his|their)\b"
 )
-_SPEAKER = frozenset("i i'm i've i'd i'll me my myself we we're we've us our".split())
+_SPEAKER = frozenset(["i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "we're", "we've", "us", "our"])
 #: Emotion words that are verbs of doing when an object follows ("I hurt you").
 _AGENTIVE_OBJECT = re.compile(r"\s+(?:you|her|him|them|us|me|your|my|everyone|people)\b")
 _BLAME_FRAME = re.compile(
@@ -106,9 +105,9 @@ def find_emotions(sentences: list[Sentence]) -> list[EmotionHit]:
                 before = sent.text[: m.start()]
                 after = sent.text[m.end():]
                 word = m.group()
-                if not any(neg in word for neg in ("n't", "not ", "never", "no longer")):
-                    if _negated(before):
-                        continue
+                negative_word = any(n in word for n in ("n't", "not ", "never", "no longer"))
+                if not negative_word and _negated(before):
+                    continue
                 if _AGENTIVE_OBJECT.match(after) and not word.endswith(" me"):
                     continue  # "I hurt you", "you abandoned me": an act, not a feeling named
                 speaker = _owner_is_speaker(before) or word.endswith(" me")
@@ -129,9 +128,8 @@ def _code_matches(sent: Sentence, code: str) -> list[tuple[int, int]]:
         return []
     found = []
     for m in rules.patterns.finditer(sent.text):
-        if m.end() == m.start():
-            if sent.text.strip(" .") or code != "withdrawal":
-                continue
+        if m.end() == m.start() and (sent.text.strip(" .") or code != "withdrawal"):
+            continue
         if code in NEGATABLE and _negated(sent.text[: m.start()]):
             continue
         found.append((m.start(), max(m.end(), m.start() + 1)))
@@ -142,9 +140,9 @@ def _inside_disclosure(sent: Sentence, start: int, hits: list[EmotionHit]) -> bo
     """Tell whether a trigger at ``start`` lies in the event clause of an owned feeling."""
     for hit in hits:
         rel = hit.start - sent.start
-        if hit.owned and hit.emotion.kind == "primary" and 0 <= rel < start:
-            if _DISCLOSURE_LINK.search(sent.text[rel:start]):
-                return True
+        owned_primary = hit.owned and hit.emotion.kind == "primary"
+        if owned_primary and 0 <= rel < start and _DISCLOSURE_LINK.search(sent.text[rel:start]):
+            return True
     return False
 
 
@@ -178,10 +176,10 @@ def analyze_rules(text: str) -> RuleResult:
         sentence_hits["blame"] = [
             m for m in sentence_hits["blame"] if not _inside_disclosure(sent, m[0], hits)
         ]
-        if sentence_hits["defensiveness"] and sentence_hits["blame"]:
-            # A counter-complaint ("I only did it because you never listen") defends.
-            if re.search(r"\b(?:because|cause|since) you\b", sent.text):
-                sentence_hits["blame"] = []
+        # A counter-complaint ("I only did it because you never listen") defends.
+        counter = re.search(r"\b(?:because|cause|since) you\b", sent.text)
+        if sentence_hits["defensiveness"] and sentence_hits["blame"] and counter:
+            sentence_hits["blame"] = []
         if sentence_hits["defensiveness"]:
             # An admission followed by an excuse in the same breath is a defence.
             sentence_hits["responsibility"] = []

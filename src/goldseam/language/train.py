@@ -112,7 +112,7 @@ def _thresholds(texts, rule_feats, labels, rule_names) -> dict[str, float]:
     oof = np.zeros(labels.shape, dtype=float)
     folds = KFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
     for fit_idx, held_idx in folds.split(texts):
-        sub = lambda seq, idx: [seq[i] for i in idx]  # noqa: E731
+        sub = lambda seq, idx: [seq[i] for i in idx]
         word_vec, char_vec, classifiers, _ = _fit(
             sub(texts, fit_idx), sub(rule_feats, fit_idx), labels[fit_idx], rule_names
         )
