@@ -278,3 +278,16 @@ def test_repeated_short_texts_are_coded_once():
     assert len(result.turns) == len(turns)
     assert asked.count("ok") == 1
     assert len(asked) == len({t.text for t in turns})
+
+
+def test_cache_smaller_than_a_batch_still_codes_every_turn(monkeypatch):
+    from goldseam.language import conversation
+
+    monkeypatch.setattr(conversation, "CODE_CACHE_SIZE", 3)
+    texts = [f"t{i % 7}" for i in range(BATCH_SIZE + 50)]
+    table = {t: ["blame"] if t == "t1" else ["neutral"] for t in texts}
+    result = analyze_conversation(
+        [Turn("A" if i % 2 else "B", t) for i, t in enumerate(texts)],
+        analyzer=lambda batch: [SimpleNamespace(codes=table[t]) for t in batch],
+    )
+    assert [r.codes for r in result.turns] == [tuple(table[t]) for t in texts]

@@ -237,27 +237,25 @@ class _CodeCache:
     texts saves the engine that work without holding a year of chat in memory.
     """
 
-    def __init__(self, analyzer: Analyzer, size: int = CODE_CACHE_SIZE):
+    def __init__(self, analyzer: Analyzer, size: int | None = None):
         self.analyzer = analyzer
-        self.size = size
+        self.size = CODE_CACHE_SIZE if size is None else size
         self.known: OrderedDict[str, tuple[str, ...]] = OrderedDict()
 
     def codes(self, texts: list[str]) -> list[tuple[str, ...]]:
         """Return each text's codes, in order."""
         missing = list(dict.fromkeys(t for t in texts if t not in self.known))
         fresh = dict(zip(missing, map(_codes_of, self.analyzer(missing)), strict=True))
-        out = []
+        # Look everything up before remembering the fresh texts, which may evict old ones.
+        out = [fresh[t] if t in fresh else self.known[t] for t in texts]
         for text in texts:
-            if text in fresh:
-                codes = fresh[text]
-                if len(text) <= CACHED_TEXT_CHARS:
-                    self.known[text] = codes
-                    if len(self.known) > self.size:
-                        self.known.popitem(last=False)
-            else:
-                codes = self.known[text]
+            if text in self.known:
                 self.known.move_to_end(text)
-            out.append(codes)
+        for text, codes in fresh.items():
+            if len(text) <= CACHED_TEXT_CHARS:
+                self.known[text] = codes
+        while len(self.known) > self.size:
+            self.known.popitem(last=False)
         return out
 
 
