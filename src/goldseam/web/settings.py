@@ -15,6 +15,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from goldseam.web.env import env_bool, env_int, env_list, env_path, env_str
 
+BASE_SETTINGS_FILE = __file__  # lets a test check every variable below is documented
 PRODUCTION = env_bool("GOLDSEAM_PRODUCTION", False)
 DEBUG = env_bool("GOLDSEAM_DEBUG", False)
 DATA_DIR = env_path("GOLDSEAM_DATA_DIR", Path("var"))
