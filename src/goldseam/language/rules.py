@@ -87,7 +87,9 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _negated(before: str) -> bool:
-    words = _WORD.findall(before)[-NEGATION_WINDOW:]
+    # A negation does not reach across a clause boundary ("I'm not angry, I'm hurt").
+    clause = re.split(r"[,;:]|\bbut\b", before)[-1]
+    words = _WORD.findall(clause)[-NEGATION_WINDOW:]
     return any(w in _NEGATORS or w.endswith("n't") for w in words)
 
 

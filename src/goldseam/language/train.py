@@ -88,10 +88,29 @@ def _fit(texts, rule_feats, labels, rule_names):
     x = sparse.hstack([x_word, x_char, x_rule]).tocsr()
     classifiers = []
     for k in range(labels.shape[1]):
+        if labels[:, k].min() == labels[:, k].max():
+            classifiers.append(_Constant(x.shape[1], float(labels[0, k])))
+            continue
         clf = LogisticRegression(C=C_VALUE, solver="liblinear", random_state=SEED, max_iter=1000)
         clf.fit(x, labels[:, k])
         classifiers.append(clf)
     return word_vec, char_vec, classifiers, x
+
+
+class _Constant:
+    """A code with one class only in the training rows: a fixed, near-certain answer."""
+
+    def __init__(self, n_features: int, value: float) -> None:
+        import numpy as np
+
+        self.coef_ = np.zeros((1, n_features))
+        self.intercept_ = np.array([4.0 if value else -4.0])
+
+    def predict_proba(self, x):
+        import numpy as np
+
+        p = 1.0 / (1.0 + np.exp(-self.intercept_[0]))
+        return np.tile([1.0 - p, p], (x.shape[0], 1))
 
 
 def _transform(word_vec, char_vec, texts, rule_feats, rule_names):
@@ -104,13 +123,13 @@ def _transform(word_vec, char_vec, texts, rule_feats, rule_names):
     return sparse.hstack([word_vec.transform(texts), char_vec.transform(texts), x_rule]).tocsr()
 
 
-def _thresholds(texts, rule_feats, labels, rule_names) -> dict[str, float]:
+def _thresholds(texts, rule_feats, labels, rule_names, n_folds: int) -> dict[str, float]:
     """Pick each code's threshold maximising its out-of-fold F1 on the train split."""
     import numpy as np
     from sklearn.model_selection import KFold
 
     oof = np.zeros(labels.shape, dtype=float)
-    folds = KFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
+    folds = KFold(n_splits=n_folds, shuffle=True, random_state=SEED)
     for fit_idx, held_idx in folds.split(texts):
         sub = lambda seq, idx: [seq[i] for i in idx]
         word_vec, char_vec, classifiers, _ = _fit(
@@ -136,7 +155,9 @@ def _thresholds(texts, rule_feats, labels, rule_names) -> dict[str, float]:
     return out
 
 
-def train(corpus: str | Path = "data/messages", out: str | Path | None = None) -> dict:
+def train(
+    corpus: str | Path = "data/messages", out: str | Path | None = None, folds: int = FOLDS
+) -> dict:
     """Train on the corpus's train split, write the model file and return its summary."""
     import numpy as np
 
@@ -148,7 +169,7 @@ def train(corpus: str | Path = "data/messages", out: str | Path | None = None) -
     rows.sort(key=lambda r: str(r["id"]))
     texts, rule_feats, labels = _design(rows)
     rule_names = sorted({name for f in rule_feats for name in f})
-    thresholds = _thresholds(texts, rule_feats, labels, rule_names)
+    thresholds = _thresholds(texts, rule_feats, labels, rule_names, folds)
     word_vec, char_vec, classifiers, _ = _fit(texts, rule_feats, labels, rule_names)
     word_vocab = sorted(word_vec.vocabulary_, key=word_vec.vocabulary_.get)
     char_vocab = sorted(char_vec.vocabulary_, key=char_vec.vocabulary_.get)

@@ -1,0 +1,152 @@
+"""Named example messages shared by the language tests.
+
+Each entry: name -> (text, codes that must be present, codes that must be absent). The codes
+follow the contract (shared/spec/language.md), mostly its own examples and hard-case notes.
+"""
+from __future__ import annotations
+
+CODE_CASES: dict[str, tuple[str, set[str], set[str]]] = {
+    # blame
+    "plain_accusation": ("You lied to me.", {"blame"}, {"neutral"}),
+    "always_generalisation": ("You always put her first.", {"blame"}, set()),
+    "never_listen": ("You never listen.", {"blame"}, set()),
+    "accusing_why": ("Why would you do that to me?", {"blame"}, set()),
+    "feel_like_you_judgement": (
+        "I feel like you don't care about me at all.", {"blame"}, {"vulnerable_emotion"}
+    ),
+    "made_me_feel": ("You made me feel worthless.", {"blame"}, {"vulnerable_emotion"}),
+    # contempt
+    "insult": ("You're pathetic.", {"contempt"}, set()),
+    "sarcasm_polite_words": ("Oh sure, because you're SO honest.", {"contempt"}, set()),
+    "mock_praise": ("Nice job, genius.", {"contempt"}, set()),
+    "eyeroll_emoji": ("wow great plan 🙄", {"contempt"}, set()),
+    # defensiveness
+    "counter_complaint": (
+        "I only talked to her because you never listen.", {"defensiveness"}, set()
+    ),
+    "minimising": ("It was nothing, you're overreacting.", {"defensiveness"}, set()),
+    "what_about_you": ("What about the time you lied about the car?", {"defensiveness"}, set()),
+    "understand_but": (
+        "I understand you're upset, but you're blowing this out of proportion.",
+        {"defensiveness"}, {"acknowledgment"},
+    ),
+    # withdrawal
+    "whatever": ("Whatever.", {"withdrawal"}, set()),
+    "done_talking": ("I'm done talking about this.", {"withdrawal"}, set()),
+    "calm_withdrawal": ("I can't deal with you right now.", {"withdrawal"}, set()),
+    "get_it_move_on": ("I get it, okay? Can we move on?", {"withdrawal"}, {"acknowledgment"}),
+    "leave_me_alone": ("Just leave me alone.", {"withdrawal"}, set()),
+    # pursuit
+    "interrogation": ("Who were you texting? Show me your phone.", {"pursuit"}, set()),
+    "answer_me": ("Answer me!", {"pursuit"}, set()),
+    "why_wont_you": ("Why won't you just tell me the truth?", {"pursuit"}, set()),
+    "answers_now": ("I need answers right now.", {"pursuit"}, {"need"}),
+    "ultimatum": ("Block him tonight or I'm leaving.", {"pursuit"}, {"withdrawal"}),
+    # empty apology
+    "conditional_apology": ("I'm sorry if you felt hurt.", {"empty_apology"}, {"responsibility"}),
+    "shifting_apology": ("I'm sorry you feel that way.", {"empty_apology"}, {"responsibility"}),
+    "but_apology": (
+        "Sorry, but you're making this a big deal.", {"empty_apology"}, {"responsibility"}
+    ),
+    "impatient_apology": (
+        "I already said sorry, what more do you want?", {"empty_apology"}, {"responsibility"}
+    ),
+    # vulnerable emotion
+    "you_inside_disclosure": (
+        "I felt abandoned when you weren't there for me.", {"vulnerable_emotion"}, {"blame"}
+    ),
+    "scared_again": ("I'm scared you'll hurt me again.", {"vulnerable_emotion"}, set()),
+    "alone": ("I feel so alone in this.", {"vulnerable_emotion"}, set()),
+    "not_blaming_negation": (
+        "I'm not blaming you, I just feel lost and hurt.", {"vulnerable_emotion"}, {"blame"}
+    ),
+    # need
+    "need_person": ("I need to know I'm your person.", {"need"}, set()),
+    "gentle_question": ("Could you tell me when she messages you?", {"need"}, {"pursuit"}),
+    "timeout_with_return": (
+        "I need twenty minutes, then let's talk.", {"need", "commitment"}, {"withdrawal"}
+    ),
+    # acknowledgment
+    "see_how": ("I can see how my actions made you feel unsafe.", {"acknowledgment"}, set()),
+    "makes_sense": ("That makes sense.", {"acknowledgment"}, set()),
+    "hear_hurt": ("I hear how much that hurt you.", {"acknowledgment"}, set()),
+    # responsibility
+    "genuine_apology": (
+        "I was wrong to share our private struggles with her. I'm sorry.",
+        {"responsibility"}, {"empty_apology"},
+    ),
+    "on_me": ("I broke your trust, and that's on me.", {"responsibility"}, set()),
+    "sorry_and_ack": (
+        "I'm sorry I lied. I can see how scared you've been.",
+        {"responsibility", "acknowledgment"}, set(),
+    ),
+    # reassurance
+    "my_person": ("You ARE my person.", {"reassurance"}, set()),
+    "not_going_anywhere": ("I'm not going anywhere.", {"reassurance"}, set()),
+    "choose_you": ("I choose you, every day.", {"reassurance"}, set()),
+    # commitment
+    "from_now_on": (
+        "From now on I'll tell you whenever she contacts me.", {"commitment"}, set()
+    ),
+    "check_in_evening": (
+        "I'll check in with you every evening this week.", {"commitment"}, set()
+    ),
+    "vague_promise": ("I'll try to be better.", set(), {"commitment"}),
+    # neutral
+    "milk": ("Can you pick up milk on the way home?", {"neutral"}, set()),
+    "appointment": ("What time is the counselling appointment?", {"neutral"}, {"pursuit"}),
+    "secondary_only": ("I'm so angry right now.", {"neutral"}, {"vulnerable_emotion"}),
+    # texting style, capitals, typos
+    "texting_blame": ("u always do this rn", {"blame"}, set()),
+    "texting_no_punctuation": ("ur lying to me again", {"blame"}, set()),
+    "shouting": ("ANSWER THE PHONE", {"pursuit"}, set()),
+    "typo_apology": ("im sorry if u got upset", {"empty_apology"}, set()),
+}
+
+#: name -> (text, emotion names that must be reported, names that must not).
+EMOTION_CASES: dict[str, tuple[str, set[str], set[str]]] = {
+    "terrified_is_scared": ("I was terrified all night.", {"scared"}, set()),
+    "didnt_matter": ("I felt like I didn't matter.", {"unimportant"}, set()),
+    "two_inches_tall": (
+        "I felt about two inches tall when you corrected me.", {"worthless"}, set()
+    ),
+    "partner_emotion_excluded": ("You must be angry.", set(), {"angry"}),
+    "partner_feeling_in_apology": ("I'm sorry if you felt hurt.", set(), {"hurt"}),
+    "negated_emotion": ("I'm not angry, I'm hurt.", {"hurt"}, {"angry"}),
+    "secondary_kind": ("I'm furious.", {"furious"}, set()),
+    "made_me_feel_reported": ("You made me feel worthless.", {"worthless"}, set()),
+}
+
+#: name -> (text, flags that must be raised).
+SAFETY_CASES: dict[str, tuple[str, set[str]]] = {
+    "point_in_living": ("If you leave I don't see the point in living.", {"self_harm"}),
+    "ending_it": ("I've been thinking about ending it.", {"self_harm"}),
+    "better_off": ("Everyone would be better off without me.", {"self_harm"}),
+    "not_around": (
+        "Sometimes I think you'd all manage fine if I just wasn't around any more.",
+        {"self_harm"},
+    ),
+    "shoved": ("He shoved me into the door last night.", {"violence"}),
+    "threat": ("Say that again and see what happens to you.", {"violence"}),
+    "grabbed_wrist": ("He grabbed my wrist so hard on Saturday that it bruised.", {"violence"}),
+    "afraid_of_her": (
+        "I'm scared of what she'll do if she finds out I told you.", {"coercion"}
+    ),
+    "bank_card": ("He keeps my bank card so I can't leave.", {"coercion"}),
+    "delete_before_home": ("I have to delete this before he gets home.", {"coercion"}),
+    "take_kids": (
+        "She tracks my location every hour and says she'll take the kids if I stay at my "
+        "sister's.", {"coercion"},
+    ),
+}
+
+#: Messages that must raise no safety flag: figures of speech and relationship ultimatums.
+NO_SAFETY_CASES: dict[str, str] = {
+    "traffic": "This traffic is killing me.",
+    "murder_coffee": "I could murder a coffee.",
+    "work_killing": "Honestly this week at work is killing me.",
+    "ultimatum": "Do it or I'm leaving.",
+    "block_or_mums": "Block him tonight or I'm going to stay at my mum's for a while.",
+    "hit_gym": "I'm going to hit the gym after work.",
+    "dying_to": "I'm dying to see the new film.",
+}

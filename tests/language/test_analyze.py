@@ -1,0 +1,84 @@
+"""Codes, emotions, spans and hard cases of ``analyze`` (default engine)."""
+from __future__ import annotations
+
+import pytest
+
+from goldseam.language import CODES, analyze, analyze_many
+from corpus import CODE_CASES, EMOTION_CASES
+
+
+@pytest.mark.parametrize("name", sorted(CODE_CASES))
+def test_message_gets_contract_codes(name):
+    text, present, absent = CODE_CASES[name]
+    codes = set(analyze(text).codes)
+    assert present <= codes, f"{name}: expected {present} in {codes}"
+    assert not (absent & codes), f"{name}: did not expect {absent & codes}"
+
+
+@pytest.mark.parametrize("name", sorted(EMOTION_CASES))
+def test_speaker_emotions(name):
+    text, present, absent = EMOTION_CASES[name]
+    names = {e.emotion for e in analyze(text).emotions}
+    assert present <= names
+    assert not (absent & names)
+
+
+def test_emotion_kinds_follow_contract():
+    emotions = {e.emotion: e.kind for e in analyze("I'm furious and so scared.").emotions}
+    assert emotions == {"furious": "secondary", "scared": "primary"}
+
+
+def test_neutral_stands_alone():
+    for text, _, _ in CODE_CASES.values():
+        codes = analyze(text).codes
+        assert codes, text
+        assert "neutral" not in codes or codes == ["neutral"], text
+
+
+def test_apology_is_never_both_empty_and_genuine():
+    for text in ["I'm sorry if you felt hurt.", "I'm sorry I lied, but you pushed me to it."]:
+        codes = set(analyze(text).codes)
+        assert not {"empty_apology", "responsibility"} <= codes
+
+
+def test_scores_cover_every_code_in_unit_range():
+    scores = analyze("You lied to me.").scores
+    assert set(scores) == set(CODES)
+    assert all(0.0 <= v <= 1.0 for v in scores.values())
+    assert scores["blame"] > scores["commitment"]
+
+
+def test_spans_point_at_trigger_words_in_original_text():
+    text = "Honestly?? u NEVER listen to me"
+    analysis = analyze(text)
+    blame = [s for s in analysis.spans if s.code == "blame"]
+    assert blame
+    assert any("NEVER" in text[s.start:s.end] for s in blame)
+    for span in analysis.spans:
+        assert 0 <= span.start < span.end <= len(text)
+
+
+def test_spans_survive_expanded_shorthand_and_emoji():
+    text = "😡 ur lying rn and u know it"
+    for span in analyze(text).spans:
+        assert 0 <= span.start < span.end <= len(text)
+    blame = [s for s in analyze(text).spans if s.code == "blame"]
+    assert any("lying" in text[s.start:s.end] for s in blame)
+
+
+def test_analyze_many_keeps_order_and_matches_single():
+    texts = [CODE_CASES[n][0] for n in sorted(CODE_CASES)]
+    many = analyze_many(texts)
+    assert [a.text for a in many] == texts
+    assert [a.codes for a in many] == [analyze(t).codes for t in texts]
+
+
+def test_reported_speech_is_not_the_speakers_blame():
+    codes = analyze("In group tonight someone said 'you always pick your phone over me'.").codes
+    assert "blame" not in codes
+
+
+def test_rules_only_engine_reads_without_model():
+    analysis = analyze("You lied to me.", engine="rules-only")
+    assert "blame" in analysis.codes
+    assert analysis.scores["blame"] > analysis.scores["neutral"]

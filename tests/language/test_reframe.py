@@ -1,0 +1,59 @@
+"""Reframes keep the message's event, name a primary emotion and a need, and feed no cycle."""
+from __future__ import annotations
+
+import pytest
+
+from goldseam.language import analyze, reframe
+from goldseam.language.evaluate import reframe_passes
+from goldseam.language.reframe import PRIMARY_WORDS, past, to_event
+
+CYCLE_MESSAGES = {
+    "texting_again": ("You were texting her again.", "texting"),
+    "why_ex": ("Why would you tell your ex about our money problems?", "money"),
+    "never_asked": ("You never once asked how I was coping after the miscarriage.", "coping"),
+    "interrogation": ("Who were you texting? Show me your phone.", "texting"),
+    "feel_like_you": ("I feel like you don't care about me at all.", "care"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CYCLE_MESSAGES))
+def test_first_suggestion_keeps_event_and_passes(name):
+    text, event_word = CYCLE_MESSAGES[name]
+    suggestions = reframe(text)
+    assert 1 <= len(suggestions) <= 3
+    first = suggestions[0]
+    assert event_word in first.lower()
+    assert reframe_passes(text, first, analyze)
+
+
+@pytest.mark.parametrize("name", sorted(CYCLE_MESSAGES))
+def test_every_suggestion_is_free_of_cycle_codes(name):
+    for suggestion in reframe(CYCLE_MESSAGES[name][0]):
+        assert not analyze(suggestion).feeds_cycle, suggestion
+        assert any(w in suggestion.split() for w in PRIMARY_WORDS)
+        assert "I need" in suggestion
+
+
+def test_event_clause_adjusts_person_and_tense():
+    assert to_event("You were texting her again.") == "I realised you were texting her again"
+    assert to_event("Why did you hide the statements?") == "I realised you hid the statements"
+
+
+def test_past_tense_of_regular_and_irregular_verbs():
+    assert [past(v) for v in ["tell", "text", "hide", "worry", "delete"]] == [
+        "told", "texted", "hid", "worried", "deleted"
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "Can you pick up milk on the way home?",
+    "I felt abandoned when you weren't there for me.",
+    "From now on I'll tell you whenever she contacts me.",
+])
+def test_message_that_needs_no_reframe_gets_none(text):
+    assert reframe(text) == []
+
+
+def test_insults_are_never_repeated_in_a_reframe():
+    for suggestion in reframe("You're pathetic, you know that?"):
+        assert "pathetic" not in suggestion
