@@ -291,3 +291,12 @@ def test_cache_smaller_than_a_batch_still_codes_every_turn(monkeypatch):
         analyzer=lambda batch: [SimpleNamespace(codes=table[t]) for t in batch],
     )
     assert [r.codes for r in result.turns] == [tuple(table[t]) for t in texts]
+
+
+def test_shared_contract_examples_are_read_as_labelled_from_their_gold_codes():
+    path = Path(__file__).resolve().parents[3] / "shared" / "examples" / "conversations.jsonl"
+    if not path.exists():
+        pytest.skip("the shared examples are not beside this checkout")
+    scores = evaluate_conversations(path, analyzer=_gold_analyzer(path))
+    assert (scores["pattern_accuracy"], scores["role_accuracy"], scores["softening_f1"]) == (
+        1.0, 1.0, 1.0)

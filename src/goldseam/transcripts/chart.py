@@ -94,6 +94,11 @@ def _bars(ax, result: ConversationAnalysis, lanes: dict[str, int]) -> str:
     unique = dict(zip(labels, handles, strict=True))
     ax.legend(unique.values(), unique.keys(), loc="upper left",
               bbox_to_anchor=(0.0, -0.2), ncol=2, frameon=False, fontsize=10)
+    if result.softening_turns:
+        first = result.softening_turns[0]
+        ax.axvline(first, color=COLOURS["softening"], linestyle="--", linewidth=1.5)
+        ax.text(first, len(lanes) - 0.45, " " + say("chart.first_softening"),
+                color="#7A5500", fontsize=9, va="top")
     ax.set_xlim(0, n)
     ax.set_xlabel(say("chart.x_label"))
     return say("chart.binned", size=size)
@@ -112,6 +117,7 @@ def draw_timeline(result: ConversationAnalysis, path: str | Path) -> Path:
     width = min(18.0, max(8.0, 0.8 * n + 3)) if n <= MAX_DOTS else 14.0
     fig, ax = plt.subplots(figsize=(width, 2.2 + 1.3 * max(1, len(lanes))))
     pattern = say(f"pattern.{result.pattern}.name")
+    title = "chart.title" if n <= MAX_DOTS else "chart.title_long"
     if n <= MAX_DOTS:
         _dots(ax, result, lanes)
         subtitle = say("chart.subtitle")
@@ -121,11 +127,12 @@ def draw_timeline(result: ConversationAnalysis, path: str | Path) -> Path:
         subtitle = _bars(ax, result, lanes)
     ax.set_yticks(list(lanes.values()))
     ax.set_yticklabels(_lane_labels(result), fontsize=11)
-    ax.set_ylim(-0.9, max(lanes.values(), default=0) + 0.6)
+    bottom = -0.9 if n <= MAX_DOTS else -0.5  # room for the move names under the dots
+    ax.set_ylim(bottom, max(lanes.values(), default=0) + 0.6)
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     ax.tick_params(axis="y", length=0)
-    ax.set_title(say("chart.title", pattern=pattern) + "\n", fontsize=14, loc="left",
+    ax.set_title(say(title, pattern=pattern) + "\n", fontsize=14, loc="left",
                  fontweight="bold")
     ax.text(0, 1.04, subtitle, transform=ax.transAxes, fontsize=10, color="#444444")
     fig.tight_layout()
