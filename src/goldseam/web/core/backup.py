@@ -6,9 +6,11 @@ applied migrations; restoring into a database at other migrations is refused wit
 """
 from __future__ import annotations
 
+import datetime
 import gzip
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.apps import apps
@@ -23,6 +25,18 @@ from goldseam.web.core import crypto
 FORMAT = "goldseam-backup"
 #: Version of the backup layout; restore refuses versions it does not know.
 VERSION = 1
+
+
+class _ExactEncoder(DjangoJSONEncoder):
+    """Encode datetimes and times with all six digits of microseconds.
+
+    DjangoJSONEncoder cuts them to milliseconds, which would make a restore inexact.
+    """
+
+    def default(self, o):
+        if isinstance(o, (datetime.datetime, datetime.time)):
+            return o.isoformat()
+        return super().default(o)
 
 
 class BackupError(Exception):
@@ -73,7 +87,7 @@ def dump(progress: Callable[[str, int], None] | None = None) -> dict:
 
 def write(path: Path, document: dict) -> None:
     """Write a backup document to ``path`` (gzip-compressed when the name ends in .gz)."""
-    text = json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, sort_keys=True)
+    text = json.dumps(document, cls=_ExactEncoder, ensure_ascii=False, sort_keys=True)
     data = text.encode("utf-8")
     if path.suffix == ".gz":
         data = gzip.compress(data)
@@ -102,6 +116,21 @@ def read(path: Path) -> dict:
     return document
 
 
+@contextmanager
+def _stored_timestamps(models) -> Iterator[None]:
+    """Keep auto_now/auto_now_add fields from overwriting the backup's timestamps."""
+    switched = [f for m in models for f in m._meta.concrete_fields
+                if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)]
+    saved = [(f, f.auto_now, f.auto_now_add) for f in switched]
+    for field in switched:
+        field.auto_now = field.auto_now_add = False
+    try:
+        yield
+    finally:
+        for field, now, now_add in saved:
+            field.auto_now, field.auto_now_add = now, now_add
+
+
 def restore(document: dict, progress: Callable[[str, int], None] | None = None) -> int:
     """Replace every table's rows with the backup's, in one transaction; return rows written."""
     if document["migrations"] != applied_migrations():
@@ -116,7 +145,7 @@ def restore(document: dict, progress: Callable[[str, int], None] | None = None) 
         raise BackupError(f"the backup has tables this Goldseam does not know: {sorted(unknown)}")
     written = 0
     # Foreign keys Django creates are deferred to commit, so the insertion order is free.
-    with transaction.atomic(), crypto.raw():
+    with transaction.atomic(), crypto.raw(), _stored_timestamps(models.values()):
         for model in models.values():
             model._base_manager.all()._raw_delete(model._base_manager.db)
         for label, rows in document["tables"].items():

@@ -1,0 +1,175 @@
+"""Accounts: Argon2, throttled sign-in, second factor, re-authentication, export, deletion."""
+from __future__ import annotations
+
+import importlib
+import json
+import re
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from goldseam.web.accounts.export import FORMAT, VERSION
+from goldseam.web.accounts.models import User
+from goldseam.web.couples.models import Couple, Membership
+from goldseam.web.notes.models import Note
+
+from .conftest import PASSWORD
+
+REAL_SETTINGS = importlib.import_module("goldseam.web.settings")
+
+
+def sign_in(client: Client, username: str, password: str = PASSWORD, code: str = ""):
+    return client.post(reverse("accounts:sign-in"),
+                       {"username": username, "password": password, "code": code})
+
+
+def test_argon2_hashes_new_passwords(settings, db):
+    assert REAL_SETTINGS.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    settings.PASSWORD_HASHERS = REAL_SETTINGS.PASSWORD_HASHERS
+    response = Client().post(reverse("accounts:sign-up"), {
+        "display_name": "Noor", "username": "noor", "email": "", "role": "partner",
+        "password1": "a quiet river at dusk", "password2": "a quiet river at dusk"})
+    assert response.status_code == 302
+    assert User.objects.get(username="noor").password.startswith("argon2")
+
+
+def test_sign_up_refuses_weak_and_mismatched_passwords_and_keeps_other_fields(db):
+    response = Client().post(reverse("accounts:sign-up"), {
+        "display_name": "Noor", "username": "noor", "role": "partner",
+        "password1": "password", "password2": "password"})
+    page = response.content.decode()
+    assert response.status_code == 200 and not User.objects.filter(username="noor").exists()
+    assert 'value="Noor"' in page and "too common" in page
+    response = Client().post(reverse("accounts:sign-up"), {
+        "display_name": "Noor", "username": "noor", "role": "partner",
+        "password1": "a quiet river at dusk", "password2": "a quiet river at dawn"})
+    assert "not the same" in response.content.decode()
+
+
+def test_sign_in_works_and_repeated_failures_are_throttled(cast):
+    assert sign_in(Client(), "sophie").status_code == 302
+    client = Client()
+    for _ in range(REAL_SETTINGS.AXES_FAILURE_LIMIT):
+        sign_in(client, "sophie", "wrong password")
+    response = sign_in(client, "sophie")  # even the right password is refused now
+    assert response.status_code in (403, 429)
+    assert "paused" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_wrong_password_says_so_without_saying_which_part(cast):
+    page = sign_in(Client(), "sophie", "nope").content.decode()
+    assert "do not match" in page
+
+
+def test_sign_out_needs_post(cast, client_as):
+    client = client_as("sophie")
+    assert client.get(reverse("accounts:sign-out")).status_code == 405
+    client.post(reverse("accounts:sign-out"))
+    assert client.get(reverse("notes:list")).status_code == 302
+
+
+def test_quick_exit_ends_the_session(cast, client_as):
+    client = client_as("sophie")
+    assert client.post(reverse("accounts:quick-exit")).status_code == 204
+    assert client.get(reverse("notes:list")).status_code == 302
+
+
+def test_sessions_expire_after_idle_time():
+    assert REAL_SETTINGS.SESSION_COOKIE_AGE == 12 * 3600
+    assert REAL_SETTINGS.SESSION_SAVE_EVERY_REQUEST is True
+
+
+def test_totp_setup_then_sign_in_requires_the_code(cast, client_as):
+    client = client_as("sophie")
+    assert client.get(reverse("accounts:totp-setup")).status_code == 200
+    device = TOTPDevice.objects.get(user=cast.sophie)
+    wrong = client.post(reverse("accounts:totp-setup"), {"code": "000000"})
+    assert "did not match" in wrong.content.decode()
+    device.refresh_from_db()
+    device.throttle_reset()  # django-otp slows retries after a wrong code; skip the wait
+    client.post(reverse("accounts:totp-setup"), {"code": f"{totp(device.bin_key):06d}"})
+    device.refresh_from_db()
+    assert device.confirmed
+    no_code = sign_in(Client(), "sophie")
+    assert no_code.status_code == 200 and "did not match" in no_code.content.decode()
+    device.refresh_from_db()
+    device.throttle_reset()
+    # The setup code cannot be replayed; the next time step's code is within tolerance.
+    with_code = sign_in(Client(), "sophie", code=f"{totp(device.bin_key, drift=1):06d}")
+    assert with_code.status_code == 302
+
+
+def test_export_and_deletion_ask_for_the_password_again(cast, client_as):
+    client = client_as("sophie", fresh=False)
+    for name in ("accounts:export", "accounts:export-json", "accounts:delete"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302 and reverse("accounts:reauth") in response["Location"]
+    bad = client.post(reverse("accounts:reauth") + "?next=/accounts/export/",
+                      {"password": "wrong", "next": "/accounts/export/"})
+    assert "not right" in bad.content.decode()
+    good = client.post(reverse("accounts:reauth"), {"password": PASSWORD,
+                                                    "next": "/accounts/export/"})
+    assert good["Location"] == "/accounts/export/"
+    assert client.get(reverse("accounts:export")).status_code == 200
+
+
+def test_reauth_never_redirects_off_site(cast, client_as):
+    client = client_as("sophie", fresh=False)
+    response = client.post(reverse("accounts:reauth"),
+                           {"password": PASSWORD, "next": "https://evil.example/"})
+    assert response["Location"] == reverse("accounts:account")
+
+
+def test_export_holds_everything_of_mine_and_nothing_of_my_partners(cast, client_as):
+    response = client_as("sophie").get(reverse("accounts:export-json"))
+    data = json.loads(response.content)
+    assert (data["format"], data["version"]) == (FORMAT, VERSION)
+    titles = {r["title"] for r in data["records"]}
+    assert titles == {"Sophie private", "Sophie shared"}
+    assert data["safety_checks"][0]["answers"]["afraid"] == "no"
+    markdown = client_as("sophie").get(reverse("accounts:export-markdown")).content.decode()
+    assert "Sophie private body" in markdown and "Emma" not in markdown
+
+
+def test_deleting_my_account_removes_all_of_mine_and_keeps_my_partners(cast, client_as):
+    client = client_as("emma")
+    refused = client.post(reverse("accounts:delete"), {"confirm": "delete"})
+    assert refused.status_code == 200 and User.objects.filter(username="emma").exists()
+    response = client.post(reverse("accounts:delete"), {"confirm": "DELETE"})
+    assert response.status_code == 302
+    assert not User.objects.filter(username="emma").exists()
+    assert not Note.objects.filter(owner_id=cast.emma.pk).exists()
+    assert Note.objects.filter(owner=cast.sophie).count() == 2
+    assert Couple.objects.filter(pk=cast.couple.pk).exists()
+    assert list(Membership.objects.filter(couple=cast.couple).values_list("user__username",
+                                                                          flat=True)) == ["sophie"]
+
+
+def test_password_reset_mails_a_link_that_sets_a_new_password(cast):
+    client = Client()
+    client.post(reverse("accounts:password-reset"), {"email": "sophie@example.org"})
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://[^/]+(/accounts/reset/\S+/)", mail.outbox[0].body).group(1)
+    form = client.get(link, follow=True)
+    assert form.status_code == 200
+    response = client.post(form.redirect_chain[-1][0] if form.redirect_chain else link,
+                           {"new_password1": "a brand new long phrase",
+                            "new_password2": "a brand new long phrase"})
+    assert response.status_code == 302
+    assert sign_in(Client(), "sophie", "a brand new long phrase").status_code == 302
+
+
+@pytest.mark.parametrize("role", ["partner", "therapist"])
+def test_sign_up_lands_on_the_right_start_page(role, db):
+    client = Client()
+    client.post(reverse("accounts:sign-up"), {
+        "display_name": "Kim", "username": "kim", "role": role,
+        "password1": "a quiet river at dusk", "password2": "a quiet river at dusk"})
+    response = client.get("/")
+    expected = "couples:home" if role == "partner" else "couples:therapist-clients"
+    assert response["Location"] == reverse(expected)
