@@ -1,0 +1,184 @@
+"""Pages of the rebuild stage: the dashboard, check-ins, rituals and settings.
+
+The ledger's pages are in ``ledger_views``. Each view reads input, calls goldseam.trust through
+``state`` and renders; a ``TrustError`` becomes a message next to its field, nothing saved.
+"""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_http_methods, require_POST
+
+from goldseam import trust
+from goldseam.trust.checkins import instrument
+from goldseam.web.core.access import require_couple, require_joint_work_allowed
+from goldseam.web.core.wording import say
+from goldseam.web.rebuild import bridge
+from goldseam.web.rebuild import models as m
+from goldseam.web.rebuild.forms import CheckInForm, RitualForm, SettingsForm
+from goldseam.web.rebuild.state import load
+from goldseam.web.rebuild.today import due_for, offer_prompt
+
+
+def _me(request) -> str:
+    return str(request.user.pk)
+
+
+def _posted(request):
+    # An empty POST is still a submission: it must be bound so it gets its messages.
+    return request.POST if request.method == "POST" else None
+
+
+@require_joint_work_allowed
+@require_http_methods(["GET"])
+def dashboard(request):
+    """Show the couple's picture: due items, notices, charts, reliability and rituals."""
+    now = timezone.now()
+    state = load(request.user, request.couple)
+    board = state.dashboard(now)
+    me = state.couple.person(_me(request))
+    today = me.local_date(now)
+    rituals = [
+        (state.ritual_rows[r.id], r, offer_prompt(state, state.ritual_rows[r.id], today),
+         today in r.done)
+        for r in state.rituals
+    ]
+    charts = [(c, mark_safe(board.charts[c])) for c in (*instrument().constructs, "total")]
+    return render(request, "rebuild/dashboard.html", {
+        "board": board, "due": due_for(state, me.id, now, paused=False),
+        "trend_charts": charts, "strip": mark_safe(board.charts["reliability"]),
+        "rituals": rituals, "partner": state.couple.other(me.id),
+        "has_checkins": bool(state.checkins),
+    })
+
+
+@require_couple
+@require_http_methods(["GET", "POST"])
+def checkin(request):
+    """Take this partner's private check-in (open even while joint work is paused)."""
+    form = CheckInForm(_posted(request), initial={"couple": request.couple.pk})
+    if request.method == "POST" and form.is_valid():
+        lib_couple = bridge.couple(request.couple)
+        ratings = {item.id: form.data.get(item.id) for item in instrument().items}
+        try:
+            if form.cleaned_data["couple"] not in ("", str(request.couple.pk)):
+                # A page opened for another couple (an old tab, a crafted form): save nothing.
+                raise trust.TrustError("errors.wrong_couple", field=None)
+            made = trust.CheckIn.create(
+                lib_couple, _me(request), timezone.now(), ratings, form.cleaned_data["need"],
+                form.cleaned_data["note"], form.cleaned_data["note_shared"],
+            )
+        except trust.TrustError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error))
+        else:
+            row = m.CheckIn(
+                owner=request.user, couple=request.couple, at=made.at, ratings=dict(made.ratings),
+                instrument_version=made.instrument_version, need=made.need, note=made.note,
+                note_shared=made.note_shared, shared_at=made.at,
+            )
+            row.save()
+            messages.success(request, say("rebuild.k_saved"))
+            if request.couple.joint_work_state() == "open":
+                return redirect("rebuild:dashboard")
+            return redirect("rebuild:checkin")
+    status = 400 if form.errors else 200
+    tool = instrument()
+    return render(request, "rebuild/checkin.html", {
+        "form": form, "low": tool.low, "high": tool.high,
+    }, status=status)
+
+
+@require_joint_work_allowed
+@require_http_methods(["GET", "POST"])
+def rituals(request):
+    """List the couple's rituals with today's prompt; choose a new one."""
+    form = RitualForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        now = timezone.now()
+        lib_couple = bridge.couple(request.couple)
+        today = lib_couple.person(_me(request)).local_date(now)
+        try:
+            made = trust.Ritual.create("new", lib_couple, form.cleaned_data["kind"], today,
+                                       form.cleaned_data["cadence"] or None)
+        except trust.TrustError as error:
+            form.add_error("cadence" if error.field in (None, "cadence") else None, str(error))
+        else:
+            m.Ritual.objects.create(couple=request.couple, kind=made.kind,
+                                    cadence=made.cadence.text, start=today,
+                                    chosen_by=request.user)
+            messages.success(request, say("rebuild.r_added", name=made.name))
+            return redirect("rebuild:rituals")
+    state = load(request.user, request.couple)
+    today = state.couple.person(_me(request)).local_date(timezone.now())
+    rows = [
+        (state.ritual_rows[r.id], r, offer_prompt(state, state.ritual_rows[r.id], today),
+         today in r.done)
+        for r in state.rituals
+    ]
+    return render(request, "rebuild/rituals.html", {"form": form, "rituals": rows},
+                  status=400 if form.errors else 200)
+
+
+def _ritual_for(request, pk) -> m.Ritual:
+    """Return the couple's own ritual ``pk`` (rituals are shared by both), else 404."""
+    return get_object_or_404(m.Ritual, pk=pk, couple=request.couple)
+
+
+@require_joint_work_allowed
+@require_POST
+def ritual_done(request, pk: int):
+    """Mark a ritual done today; a second tap (by either partner) changes nothing."""
+    row = _ritual_for(request, pk)
+    now = timezone.now()
+    lib_couple = bridge.couple(request.couple)
+    ritual = bridge.rituals(lib_couple, [row])[0]
+    try:
+        day = ritual.mark_done(_me(request), now)
+    except trust.TrustError as error:
+        messages.error(request, str(error))
+        return redirect("rebuild:rituals")
+    try:
+        with transaction.atomic():
+            m.RitualDone.objects.create(ritual=row, day=day, by=request.user, at=now)
+    except IntegrityError:
+        pass  # already done today: the first tap counts, once
+    messages.success(request, say("rebuild.r_done"))
+    back = "rebuild:dashboard" if request.POST.get("next") == "dashboard" else "rebuild:rituals"
+    return redirect(back)
+
+
+@require_joint_work_allowed
+@require_POST
+def ritual_stop(request, pk: int):
+    """Stop a ritual; the days it was done stay in the couple's picture."""
+    row = _ritual_for(request, pk)
+    row.retired_on = timezone.now().date()
+    row.save(update_fields=["retired_on"])
+    messages.success(request, say("rebuild.r_stopped"))
+    return redirect("rebuild:rituals")
+
+
+@require_couple
+@require_http_methods(["GET", "POST"])
+def settings_view(request):
+    """Set this partner's time zone and the couple's check-in rhythm."""
+    current = m.ZoneChange.objects.filter(user=request.user).last()
+    cadence = bridge.schedule(request.couple)[0]
+    form = SettingsForm(_posted(request), initial={
+        "zone": current.zone if current else timezone.get_default_timezone_name(),
+        "every": cadence.every,
+    })
+    if request.method == "POST" and form.is_valid():
+        zone = form.cleaned_data["zone"]
+        if current is None or current.zone != zone:
+            m.ZoneChange.objects.create(user=request.user, zone=zone)
+        m.CheckInCadence.objects.filter(couple=request.couple).update(
+            every=form.cleaned_data["every"]
+        )
+        messages.success(request, say("rebuild.s_saved"))
+        return redirect("rebuild:settings")
+    return render(request, "rebuild/settings.html", {"form": form},
+                  status=400 if form.errors else 200)
