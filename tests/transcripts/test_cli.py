@@ -106,3 +106,8 @@ def test_jsonl_all_good_exits_zero(fake_engine):
     out = io.StringIO()
     assert run_jsonl(io.StringIO(line + "\n"), out) == 0
     assert json.loads(out.getvalue())["id"] == "x"
+
+
+def test_unknown_engine_is_named_before_any_work(capsys):
+    assert run(["cycle", str(FIXTURES / "plain.txt"), "--engine", "crystal-ball"]) == 2
+    assert "crystal-ball" in capsys.readouterr().err

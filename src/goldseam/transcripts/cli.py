@@ -30,8 +30,25 @@ def register(subparsers) -> None:
     p.set_defaults(func=run)
 
 
+def _engine_problem(name: str | None) -> str | None:
+    """Return why the engine ``name`` cannot be used, or None when it can."""
+    if name is None:
+        return None
+    from goldseam.language.engines import get_engine
+
+    try:
+        get_engine(name)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the command and return its exit status."""
+    problem = _engine_problem(args.engine)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     if args.jsonl:
         return run_jsonl(sys.stdin, sys.stdout, engine=args.engine)
     from rich.console import Console
