@@ -300,3 +300,18 @@ def test_shared_contract_examples_are_read_as_labelled_from_their_gold_codes():
     scores = evaluate_conversations(path, analyzer=_gold_analyzer(path))
     assert (scores["pattern_accuracy"], scores["role_accuracy"], scores["softening_f1"]) == (
         1.0, 1.0, 1.0)
+
+
+def test_silence_before_a_coded_reply_still_counts_as_retreat():
+    rows = [
+        ("A", "pursuit", "Where are you?"),
+        ("A", "pursuit", "Answer me."),
+        ("B", "defensiveness", "I was at work, obviously."),
+        ("A", "blame", "You always disappear."),
+        ("A", "pursuit", "Hello??"),
+        ("B", "defensiveness", "I said I was busy."),
+    ]
+    turns, analyzer = _timed(rows, [0, 5, 240, 1, 2, 300])
+    result = analyze_conversation(turns, analyzer=analyzer)
+    assert result.roles == {"A": "pursuer", "B": "withdrawer"}
+    assert result.speakers["B"].retreating == pytest.approx(1.0 + 2.0)  # two defences, two silences

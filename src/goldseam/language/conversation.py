@@ -44,8 +44,10 @@ SILENT_REPLY_WEIGHT = 1.0
 #: A cycle move with no other within this many turns either side is a single move; the
 #: contract says a single move repaired at once does not make a cycle.
 REPAIR_WINDOW = 3
-#: A speaker is in the cycle with at least this much unrepaired cycle weight (two moves,
-#: or one plus going quiet twice) ...
+#: The thresholds below were chosen on the tuning split only (data/conversations/tune.jsonl),
+#: scoring the default engine, the rules-only engine, and gold codes with random errors.
+#: A speaker is in the cycle with at least this much unrepaired cycle weight (one whole
+#: cycle move, or curt replies adding up to one) ...
 MIN_CYCLE_WEIGHT = 1.0
 #: ... and with at least this share of their turns feeding it; a long, kind conversation
 #: with two sharp lines in it is not a cycle.
@@ -55,7 +57,8 @@ MIN_CYCLE_SHARE = 0.2
 QUIET_PRESSING_SHARE = 0.4
 #: The partner of a speaker in the cycle joins it with at least this much cycle weight.
 MIN_OTHER_WEIGHT = 0.5
-#: A speaker whose pressing share of their cycle weight reaches this is pressing.
+#: Both partners attack when each presses more than this share of their cycle weight; a
+#: lone partner in the cycle presses (pursues) at or above it.
 PRESSING_SHARE = 0.5
 #: Timing (where timestamps exist): a run of unanswered messages whose partner stays silent
 #: this long afterwards (or never answers) is withdrawal on the silent side.
@@ -318,19 +321,24 @@ def _mark_quiet(readings: list[TurnReading]) -> None:
 
 
 def _mark_silences(readings: list[TurnReading]) -> None:
-    """Credit withdrawal to a partner who leaves a run of messages unanswered for long."""
+    """Credit withdrawal to a partner who leaves a run of messages unanswered for long.
+
+    The wait is counted from the run's first message, so a partner who lets three messages
+    pile up over an evening is silent even if they answer the last one at once. A run still
+    unanswered when the export ends is not counted: the export may simply have been made.
+    """
     i = 0
     while i < len(readings):
         j = i
         while j + 1 < len(readings) and readings[j + 1].speaker == readings[i].speaker:
             j += 1
         run = readings[i : j + 1]
-        first, last = run[0], run[-1]
+        first = run[0]
         reply = readings[j + 1] if j + 1 < len(readings) else None
         if len(run) >= UNANSWERED_RUN and first.timestamp is not None:
             waited = None
             if reply is not None and reply.timestamp is not None:
-                waited = reply.timestamp - last.timestamp
+                waited = reply.timestamp - first.timestamp
             if reply is None or (waited is not None and waited >= SILENCE_SECONDS):
                 pressing = any(t.feeds_cycle or t.quote.endswith("?") for t in run)
                 if pressing and reply is not None:
@@ -374,6 +382,9 @@ def _summarise(readings: list[TurnReading], names: list[str]) -> dict[str, Speak
         elif t.quiet_weight:
             s.cycle_turns += 1
             s.retreating += t.quiet_weight
+        if cycle and t.silence_after:
+            # The hours of silence before a coded reply are a retreat of their own.
+            s.retreating += t.silence_after
     return summaries
 
 
@@ -439,7 +450,7 @@ def _evidence(readings: list[TurnReading], summary: SpeakerSummary) -> list[dict
         if hits:
             out.append({"kind": "code", "code": code, "count": len(hits), "turns": hits[:20]})
     quiet = [t for t in mine if t.quiet_weight and not t.feeds_cycle]
-    silences = [t for t in quiet if t.silence_after]
+    silences = [t for t in mine if t.silence_after]
     if summary.role == "withdrawer" and silences:
         out.append({"kind": "silence", "count": len(silences),
                     "turns": [t.index for t in silences][:20]})
