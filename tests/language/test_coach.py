@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from goldseam.language import coach
-from goldseam.language.coach import catalogue
+from goldseam.language.coaching import catalogue
 
 
 def test_blame_is_named_with_its_words_and_a_question():

@@ -5,7 +5,7 @@ import pytest
 
 from goldseam.language import analyze, reframe
 from goldseam.language.evaluate import reframe_passes
-from goldseam.language.reframe import PRIMARY_WORDS, past, to_event
+from goldseam.language.reframing import PRIMARY_WORDS, past, to_event
 
 CYCLE_MESSAGES = {
     "texting_again": ("You were texting her again.", "texting"),

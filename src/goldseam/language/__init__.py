@@ -27,7 +27,7 @@ from goldseam.language.types import (  # noqa: F401
 )
 
 if TYPE_CHECKING:
-    from goldseam.language.coach import Coaching
+    from goldseam.language.coaching import Coaching
 
 
 def get_engine(name: str | None = None):
@@ -56,13 +56,13 @@ def analyze_many(texts: list[str], engine: str | None = None) -> list[Analysis]:
 
 def reframe(text: str, engine: str | None = None) -> list[str]:
     """Return 0-3 suggestions "I felt ... when ... I need ...", best first."""
-    from goldseam.language.reframe import reframe_with
+    from goldseam.language.reframing import reframe_with
 
     return reframe_with(text, get_engine(engine).analyze)
 
 
 def coach(text: str, role: str = "hurt", engine: str | None = None) -> Coaching:
     """Return kind feedback on ``text`` for the ``role`` "hurt" or "repairing"."""
-    from goldseam.language.coach import coach_with
+    from goldseam.language.coaching import coach_with
 
     return coach_with(text, role, get_engine(engine).analyze)

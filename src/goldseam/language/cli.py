@@ -134,7 +134,7 @@ def _analyze_bodies(engine, batch):
 
 
 def _reframe_bodies(engine, batch):
-    from goldseam.language.reframe import reframe_with
+    from goldseam.language.reframing import reframe_with
 
     out = []
     for ident, text in batch:
@@ -193,7 +193,7 @@ def cmd_reframe(args: argparse.Namespace) -> int:
         if not text:
             return 2
         from goldseam.language.engines import get_engine
-        from goldseam.language.reframe import reframe_with
+        from goldseam.language.reframing import reframe_with
 
         engine = get_engine(args.engine)
         analysis = engine.analyze(text)
@@ -261,7 +261,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         return 2
     from goldseam.language.engines import get_engine
     from goldseam.language.evaluate import evaluate_rows, read_labelled
-    from goldseam.language.reframe import reframe_with
+    from goldseam.language.reframing import reframe_with
 
     try:
         rows = read_labelled(args.file)

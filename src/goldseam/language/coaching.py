@@ -117,7 +117,7 @@ def coach_with(text: str, role: str, analyze: Callable[[str], Analysis]) -> Coac
             )
     reframes: list[str] = []
     if concerns:
-        from goldseam.language.reframe import reframe_with
+        from goldseam.language.reframing import reframe_with
 
         reframes = reframe_with(text, analyze)
     if concerns and working:

@@ -88,7 +88,7 @@ def safety_scores(gold: list[set[str]], pred: list[set[str]]) -> dict:
 
 def content_words(text: str) -> set[str]:
     """Return the lowercase words of ``text`` that carry content (not function words)."""
-    from goldseam.language.reframe import STOPWORDS
+    from goldseam.language.reframing import STOPWORDS
 
     return {w.strip("'") for w in _CONTENT.findall(text.lower())} - STOPWORDS
 
@@ -98,7 +98,7 @@ def reframe_passes(
 ) -> bool:
     """Tell whether a first suggestion keeps the event, names a primary emotion and a need,
     and analyses free of cycle-feeding codes."""
-    from goldseam.language.reframe import PRIMARY_WORDS
+    from goldseam.language.reframing import PRIMARY_WORDS
 
     if not suggestion:
         return False

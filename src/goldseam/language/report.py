@@ -1,7 +1,7 @@
 """Readable reports for a person, printed with rich: analyses, coaching and evaluations."""
 from __future__ import annotations
 
-from goldseam.language.coach import Coaching
+from goldseam.language.coaching import Coaching
 from goldseam.language.types import CODES, CYCLE_CODES, Analysis
 
 _STYLE = {code: "bold red" for code in CYCLE_CODES}
@@ -36,7 +36,7 @@ def print_analysis(text: str, analysis: Analysis) -> None:
 
 def print_coaching(feedback: Coaching) -> None:
     """Print the coach's feedback as short paragraphs."""
-    from goldseam.language.coach import catalogue
+    from goldseam.language.coaching import catalogue
 
     console = _console()
     console.print(feedback.summary)
