@@ -22,7 +22,7 @@ from reportlab.lib.pagesizes import A5
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
@@ -82,8 +82,8 @@ def fonts() -> Fonts:
                 "GoldseamSerif", normal="GoldseamSerif-regular", bold="GoldseamSerif-bold",
                 italic="GoldseamSerif-italic", boldItalic="GoldseamSerif-bolditalic")
             return Fonts(*(f"GoldseamSerif-{face}" for face in _FACES))
-        except Exception:  # noqa: BLE001 - a broken font file must not stop the export
-            pass
+        except (OSError, TTFError):
+            pass  # a broken or unreadable font file falls back to Times, never stops an export
     return Fonts("Times-Roman", "Times-Bold", "Times-Italic", "Times-BoldItalic")
 
 
