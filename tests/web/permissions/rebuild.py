@@ -82,7 +82,7 @@ def _awaiting(c):
 
 
 ROWS = [
-    Row("rebuild:dashboard", "GET", expected=expect(**PAGE)),
+    Row("rebuild:home", "GET", expected=expect(**PAGE)),
     Row("rebuild:checkin", "GET", expected=expect(**PAGE)),
     Row("rebuild:checkin", "POST", expected=expect(**BAD_FORM), label="empty"),
     Row("rebuild:settings", "GET", expected=expect(**PAGE)),

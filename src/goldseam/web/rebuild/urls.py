@@ -6,7 +6,7 @@ from goldseam.web.rebuild import ledger_views, views
 app_name = "rebuild"
 
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
+    path("", views.dashboard, name="home"),
     path("checkin/", views.checkin, name="checkin"),
     path("settings/", views.settings_view, name="settings"),
     path("rituals/", views.rituals, name="rituals"),

@@ -14,7 +14,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from goldseam import trust
 from goldseam.trust.checkins import instrument
-from goldseam.web.core.access import require_couple, require_joint_work_allowed
+from goldseam.web.core.access import (
+    readable_records,
+    require_couple,
+    require_joint_work_allowed,
+)
 from goldseam.web.core.wording import say
 from goldseam.web.rebuild import bridge
 from goldseam.web.rebuild import models as m
@@ -47,12 +51,25 @@ def dashboard(request):
         for r in state.rituals
     ]
     charts = [(c, mark_safe(board.charts[c])) for c in (*instrument().constructs, "total")]
+    # Both partners' trends and needs are on this page for both of them (the check-in form
+    # says so); notes stay out unless shared.
     return render(request, "rebuild/dashboard.html", {
         "board": board, "due": due_for(state, me.id, now, paused=False),
         "trend_charts": charts, "strip": mark_safe(board.charts["reliability"]),
         "rituals": rituals, "partner": state.couple.other(me.id),
-        "has_checkins": bool(state.checkins),
+        "has_checkins": bool(state.checkins), "needs": latest_needs(request.user, state),
     })
+
+
+def latest_needs(user, state) -> list[tuple[str, str]]:
+    """Return each partner's most recent need, as (name, need), for those who named one."""
+    found: dict[str, str] = {}
+    rows = readable_records(user, m.CheckIn.objects.filter(couple=state.row), audit=False)
+    for owner_id, need in rows.order_by("-at").values_list("owner_id", "need").iterator():
+        found.setdefault(str(owner_id), need)
+        if len(found) == 2:
+            break
+    return [(p.name, found[p.id]) for p in state.couple.partners if p.id in found]
 
 
 @require_couple
@@ -82,7 +99,7 @@ def checkin(request):
             row.save()
             messages.success(request, say("rebuild.k_saved"))
             if request.couple.joint_work_state() == "open":
-                return redirect("rebuild:dashboard")
+                return redirect("rebuild:home")
             return redirect("rebuild:checkin")
     status = 400 if form.errors else 200
     tool = instrument()
@@ -146,7 +163,7 @@ def ritual_done(request, pk: int):
     except IntegrityError:
         pass  # already done today: the first tap counts, once
     messages.success(request, say("rebuild.r_done"))
-    back = "rebuild:dashboard" if request.POST.get("next") == "dashboard" else "rebuild:rituals"
+    back = "rebuild:home" if request.POST.get("next") == "dashboard" else "rebuild:rituals"
     return redirect(back)
 
 
