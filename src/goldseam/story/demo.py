@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from goldseam.story.draft import draft_story
 from goldseam.story.records import (
     Acknowledgment,
     CommitmentRecord,
@@ -141,3 +142,12 @@ def demo_records() -> StoryRecords:
             RitualRecord("A walk together on Sunday mornings", 14, shared=True),
         ),
     )
+
+
+def demo_markdown() -> str:
+    """Return the demo couple's drafted story (what ``data/demo_story.md`` holds)."""
+    return draft_story(demo_records()).to_markdown()
+
+
+if __name__ == "__main__":  # python -m goldseam.story.demo > src/goldseam/story/data/demo_story.md
+    print(demo_markdown(), end="")
