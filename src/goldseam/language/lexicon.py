@@ -90,6 +90,17 @@ def emotion_rules() -> tuple[EmotionRule, ...]:
 
 
 @lru_cache(maxsize=1)
+def emotion_scanner() -> tuple[re.Pattern[str], dict[str, EmotionRule]]:
+    """Return one expression over the whole emotion lexicon (a named group per emotion),
+    with the emotion rule of each group name: one scan per sentence instead of one per
+    emotion."""
+    rules = emotion_rules()
+    groups = {f"e{i}": rule for i, rule in enumerate(rules)}
+    union = "|".join(f"(?P<{name}>{rule.regex.pattern})" for name, rule in groups.items())
+    return re.compile(union), groups
+
+
+@lru_cache(maxsize=1)
 def safety_rules() -> dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]]:
     """Return, per safety flag, its compiled (patterns, figures of speech)."""
     data = tomllib.loads(read_data("safety.toml"))

@@ -32,8 +32,8 @@ class Model:
     """A loaded model: vocabularies, weights and thresholds (numpy arrays)."""
 
     meta: dict
-    word_index: dict[str, int]
-    char_index: dict[str, int]
+    word_index: dict[str, tuple[int, float]]  # gram -> (column, idf)
+    char_index: dict[str, tuple[int, float]]
     idf: object  # numpy array over word + char features
     weights: object  # numpy array (n_features + n_rule_features, n_codes)
     bias: object  # numpy array (n_codes,)
@@ -49,23 +49,22 @@ class Model:
 
     def vector(self, norm_text: str, rule_feats: dict[str, float]) -> tuple[list[int], list[float]]:
         """Return the sparse (indices, values) feature vector of one message."""
-        n_word = len(self.word_index)
         indices: list[int] = []
         values: list[float] = []
-        for grams, index, offset in (
-            (word_ngrams(norm_text), self.word_index, 0),
-            (char_ngrams(norm_text), self.char_index, n_word),
-        ):
+        log = math.log
+        for grams, index in ((word_ngrams(norm_text), self.word_index),
+                             (char_ngrams(norm_text), self.char_index)):
             block_i, block_v = [], []
             for gram, count in Counter(grams).items():
-                j = index.get(gram)
-                if j is not None:
-                    block_i.append(j + offset)
-                    block_v.append((1.0 + math.log(count)) * float(self.idf[j + offset]))
+                entry = index.get(gram)
+                if entry is not None:
+                    block_i.append(entry[0])
+                    # sublinear tf (1 + log count) times idf, as in training
+                    block_v.append(entry[1] if count == 1 else (1.0 + log(count)) * entry[1])
             norm = math.sqrt(sum(v * v for v in block_v)) or 1.0
             indices.extend(block_i)
             values.extend(v / norm for v in block_v)
-        base = n_word + len(self.char_index)
+        base = len(self.word_index) + len(self.char_index)
         scale = float(self.meta.get("rule_scale", 1.0))
         for k, name in enumerate(self.rule_features):
             value = rule_feats.get(name, 0.0)
@@ -78,16 +77,23 @@ class Model:
         """Return, for each sparse vector, the probability of every code."""
         import numpy as np
 
-        out = []
+        if not vectors:
+            return []
+        lengths = np.array([len(i) for i, _ in vectors])
+        flat_i = np.fromiter((j for i, _ in vectors for j in i), dtype=np.int64,
+                             count=int(lengths.sum()))
+        flat_v = np.fromiter((x for _, v in vectors for x in v), dtype=np.float32,
+                             count=int(lengths.sum()))
+        products = self.weights[flat_i] * flat_v[:, None]
+        # Sum each message's rows; empty vectors keep the bias alone.
+        z = np.tile(self.bias, (len(vectors), 1))
+        nonempty = lengths > 0
+        if nonempty.any():
+            starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[nonempty]
+            z[nonempty] += np.add.reduceat(products, starts, axis=0)
+        probs = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
         codes = self.codes
-        for indices, values in vectors:
-            if indices:
-                z = np.asarray(values, dtype=np.float32) @ self.weights[indices] + self.bias
-            else:
-                z = self.bias
-            probs = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-            out.append({code: float(p) for code, p in zip(codes, probs)})
-        return out
+        return [dict(zip(codes, map(float, row))) for row in probs]
 
 
 def default_path() -> Path:
@@ -112,10 +118,12 @@ def load(path: str | Path | None = None) -> Model:
                 )
             words = bytes(data["word_vocab"]).decode("utf-8").split("\n")
             chars = bytes(data["char_vocab"]).decode("utf-8").split("\n")
+            idf = data["idf"].astype(np.float64).tolist()
+            n_word = len(words)
             model = Model(
                 meta=meta,
-                word_index={w: i for i, w in enumerate(words) if w},
-                char_index={c: i for i, c in enumerate(chars) if c},
+                word_index={w: (i, idf[i]) for i, w in enumerate(words) if w},
+                char_index={c: (n_word + i, idf[n_word + i]) for i, c in enumerate(chars) if c},
                 idf=data["idf"].astype(np.float32),
                 weights=data["weights"].astype(np.float32),
                 bias=data["bias"].astype(np.float32),

@@ -90,8 +90,11 @@ def normalize(text: str) -> Normalized:
                 emit(words[low], start, end)
             elif low != raw.lower():
                 emit(low, start, end)
+            elif len(low) == len(raw):
+                out.append(low)  # one to one: each character keeps its own offset
+                starts.extend(range(start, end))
+                ends.extend(range(start + 1, end + 1))
             else:
-                # Lowercase character by character so that offsets stay one to one.
                 for i, ch in enumerate(raw):
                     emit(ch.lower()[:1] or ch, start + i, start + i + 1)
         elif raw in _QUOTES:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from goldseam.language.lexicon import code_rules, emotion_rules, safety_rules
+from goldseam.language.lexicon import code_rules, emotion_scanner, safety_rules
 from goldseam.language.normalize import Normalized, normalize
 from goldseam.language.types import CODES, NEUTRAL, SAFETY_FLAGS, Emotion, Span
 
@@ -101,23 +101,24 @@ def _owner_is_speaker(before: str) -> bool:
 def find_emotions(sentences: list[Sentence]) -> list[EmotionHit]:
     """Return the emotion words of each sentence with their owner, in text order."""
     hits: list[EmotionHit] = []
+    scanner, groups = emotion_scanner()
     for sent in sentences:
-        for rule in emotion_rules():
-            for m in rule.regex.finditer(sent.text):
-                before = sent.text[: m.start()]
-                after = sent.text[m.end():]
-                word = m.group()
-                negative_word = any(n in word for n in ("n't", "not ", "never", "no longer"))
-                if not negative_word and _negated(before):
-                    continue
-                if _AGENTIVE_OBJECT.match(after) and not word.endswith(" me"):
-                    continue  # "I hurt you", "you abandoned me": an act, not a feeling named
-                speaker = _owner_is_speaker(before) or word.endswith(" me")
-                owned = speaker and not _BLAME_FRAME.search(before)
-                emotion = Emotion(rule.name, rule.kind)
-                hits.append(
-                    EmotionHit(emotion, sent.start + m.start(), sent.start + m.end(), speaker, owned)
-                )
+        for m in scanner.finditer(sent.text):
+            rule = groups[m.lastgroup or ""]
+            before = sent.text[: m.start()]
+            after = sent.text[m.end():]
+            word = m.group()
+            negative_word = any(n in word for n in ("n't", "not ", "never", "no longer"))
+            if not negative_word and _negated(before):
+                continue
+            if _AGENTIVE_OBJECT.match(after) and not word.endswith(" me"):
+                continue  # "I hurt you", "you abandoned me": an act, not a feeling named
+            speaker = _owner_is_speaker(before) or word.endswith(" me")
+            owned = speaker and not _BLAME_FRAME.search(before)
+            emotion = Emotion(rule.name, rule.kind)
+            hits.append(
+                EmotionHit(emotion, sent.start + m.start(), sent.start + m.end(), speaker, owned)
+            )
     hits.sort(key=lambda h: h.start)
     return hits
 
