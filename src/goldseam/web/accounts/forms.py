@@ -76,7 +76,8 @@ class SignInForm(GoldseamForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].widget.attrs.update(autocomplete="username", autofocus=True)
+        # No autofocus: the first Tab must reach the skip link and Quick exit.
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
 
 
