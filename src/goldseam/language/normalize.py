@@ -57,6 +57,8 @@ class Normalized:
 
 
 def _is_emoji(ch: str) -> bool:
+    if len(ch) != 1:  # a run of whitespace ("\n\n", two spaces) arrives as one token
+        return False
     cat = unicodedata.category(ch)
     return cat == "So" or 0x1F000 <= ord(ch) <= 0x1FAFF
 
