@@ -221,3 +221,21 @@ def test_empty_file_is_an_empty_conversation():
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(TranscriptError, match="no such file"):
         detect_format(tmp_path / "nope.txt")
+
+
+def test_binary_line_after_text_names_its_line(tmp_path):
+    path = tmp_path / "chat.txt"
+    good = b"Jo: hi\nSam: hey\n" * 1000  # past the first block that is sniffed
+    path.write_bytes(good + b"Jo: \x00\x01\x02\n")
+    with pytest.raises(TranscriptError, match="binary") as err:
+        read(path, "plain")
+    assert err.value.line == 2001
+
+
+def test_zip_without_chat_says_so_plainly(tmp_path):
+    archive = tmp_path / "photos.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("a.jpg", b"\xff\xd8")
+    with pytest.raises(TranscriptError) as err:
+        read(archive)
+    assert "damaged" not in str(err.value)

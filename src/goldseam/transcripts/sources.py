@@ -10,6 +10,10 @@ from goldseam.transcripts.errors import TranscriptError
 
 #: Bytes read to decide whether a file is text: enough for several chat lines.
 SNIFF_BYTES = 8192
+#: What zipfile raises on damaged, encrypted or exotic archives (RuntimeError: a password
+#: is needed; NotImplementedError: an unsupported compression method).
+ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError,
+              NotImplementedError, ValueError)
 
 
 def is_zip(path: Path) -> bool:
@@ -40,8 +44,12 @@ def _open_binary(path: Path):
             archive = zipfile.ZipFile(path)
             member = _chat_member(path, archive)
             return archive.open(member)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
-            raise TranscriptError(path, f"this zip is damaged ({exc}); export the chat again")
+        except TranscriptError:
+            raise
+        except ZIP_ERRORS as exc:
+            raise TranscriptError(
+                path, f"this zip is damaged or locked ({exc}); export the chat again"
+            )
     return open(path, "rb")
 
 
@@ -50,7 +58,7 @@ def check_text(path: Path) -> bytes:
     with _open_binary(path) as handle:
         try:
             head = handle.read(SNIFF_BYTES)
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        except ZIP_ERRORS as exc:
             raise TranscriptError(path, f"this zip is damaged ({exc}); export the chat again")
     if b"\x00" in head:
         raise TranscriptError(path, "this is not a text file; give a chat export or transcript")
@@ -79,9 +87,11 @@ def iter_lines(path: Path) -> Iterator[tuple[int, str]]:
                 if "\x00" in line:
                     raise TranscriptError(path, "this line holds binary data", line_no)
                 yield line_no, line.rstrip("\n")
+        except TranscriptError:
+            raise
         except UnicodeDecodeError:
             raise TranscriptError(
                 path, "the text stops being UTF-8 here; save the file as UTF-8", line_no + 1
             )
-        except (zipfile.BadZipFile, EOFError) as exc:
+        except ZIP_ERRORS as exc:
             raise TranscriptError(path, f"the zip is damaged ({exc})", line_no + 1)
