@@ -26,14 +26,28 @@ _NEGATORS = frozenset(
 )
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?]+|[^.!?\n]+")
 _WORD = re.compile(r"[a-z']+")
+#: Subject-like pronouns that say whose feeling follows; object pronouns of third persons
+#: ("what you wrote to him hurts") do not change the owner.
 _PRONOUN = re.compile(
     r"\b(i|i'm|i've|i'd|i'll|me|my|myself|we|we're|we've|us|our|"
-    r"you|you're|you've|you'd|you'll|your|yourself|he|she|they|he's|she's|they're|"
-    r"him|her|them|his|their)\b"
+    r"you|you're|you've|you'd|you'll|your|yourself|he|she|they|he's|she's|they're|someone)\b"
+)
+#: Verbs of doing that share a form with an emotion word ("I hurt you", "you abandoned her").
+_AGENTIVE_VERBS = frozenset(
+    "hurt abandoned rejected betrayed ignored humiliated deceived replaced used dumped "
+    "embarrassed shamed played".split()
+)
+#: Forms whose experiencer is the speaker whatever precedes them ("what you did hurts",
+#: "you're revolting": the disgust is the speaker's).
+_ALWAYS_SPEAKER = re.compile(r"^(?:hurts|stings|aches|revolting|repulsive|vile)$|\bme\b")
+#: Frames that reflect the partner's feeling back ("I can hear how badly that stung").
+_PARTNER_FRAME = re.compile(
+    r"\b(?:(?:hear|see|understand|imagine|know|get) (?:how|why|that)|sounds?|must (?:have )?"
+    r"(?:been|be|felt|feel)?|is someone|are you|were you)\b[^,;]*$"
 )
 _SPEAKER = frozenset(["i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "we're", "we've", "us", "our"])
 #: Emotion words that are verbs of doing when an object follows ("I hurt you").
-_AGENTIVE_OBJECT = re.compile(r"\s+(?:you|her|him|them|us|me|your|my|everyone|people)\b")
+_AGENTIVE_OBJECT = re.compile(r"\s+(?:you|her|him|them|us|your|everyone|people)\b")
 _BLAME_FRAME = re.compile(
     r"\byou\s+(?:\w+\s+)?(?:made|make|makes|'re making|are making)\s+me\b|"
     r"\b(?:feel|felt|feels|think) (?:like|that|as if) (?:you|you're|your)\b"
@@ -111,9 +125,15 @@ def find_emotions(sentences: list[Sentence]) -> list[EmotionHit]:
             negative_word = any(n in word for n in ("n't", "not ", "never", "no longer"))
             if not negative_word and _negated(before):
                 continue
-            if _AGENTIVE_OBJECT.match(after) and not word.endswith(" me"):
-                continue  # "I hurt you", "you abandoned me": an act, not a feeling named
-            speaker = _owner_is_speaker(before) or word.endswith(" me")
+            if word in _AGENTIVE_VERBS and _AGENTIVE_OBJECT.match(after):
+                continue  # "I hurt you": an act, not a feeling named
+            if _PARTNER_FRAME.search(before):
+                continue  # "I can see how scared you were": the partner's feeling reflected
+            speaker = (
+                _owner_is_speaker(before)
+                or bool(_ALWAYS_SPEAKER.search(word))
+                or (word in _AGENTIVE_VERBS and after.startswith(" me"))
+            )
             owned = speaker and not _BLAME_FRAME.search(before)
             emotion = Emotion(rule.name, rule.kind)
             hits.append(
