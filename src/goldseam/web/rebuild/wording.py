@@ -75,6 +75,7 @@ REBUILD: dict[str, str] = {
     "o_felt_missed": "It felt missed",
     "o_note": "A note (optional)",
     "o_saved": "Saved.",
+    "o_note_kept": "Your note was not saved; here it is, so you can copy it:",
     "o_already": "Someone already answered this one a moment ago; their answer stands. "
                  "If you see it differently, add a note and talk it over.",
     "o_bad_input": "That entry could not be read (the day or the answer was missing). "
