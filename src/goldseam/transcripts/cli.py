@@ -105,6 +105,8 @@ def _run_file(args, speakers, err) -> int:
     from rich.console import Console
 
     from goldseam.language.conversation import SpeakerError
+    from goldseam.transcripts.episodes import analyze_episodes
+    from goldseam.transcripts.episodes import overview as episode_overview
     from goldseam.transcripts.formats import open_transcript, speakers_in
     from goldseam.transcripts.report import render
 
@@ -130,13 +132,17 @@ def _run_file(args, speakers, err) -> int:
                               speakers=", ".join(everyone)), highlight=False)
                 return 1
         skipped = dict(getattr(conversation.reader, "skipped", {}) or {})
-        results.append((conversation.id, result, fmt, skipped))
+        episodes = analyze_episodes(result.turns)
+        overview = episode_overview(episodes) if episodes else None
+        results.append((conversation.id, result, fmt, skipped, overview))
     # Output only once every conversation was read: a bad line never leaves half a report.
-    for ident, result, fmt, skipped in results:
+    for ident, result, fmt, skipped, overview in results:
         if args.json:
-            print(json.dumps({"id": ident, **result.to_dict()}, ensure_ascii=False))
+            extra = {"episodes": overview} if overview else {}
+            print(json.dumps({"id": ident, **result.to_dict(), **extra}, ensure_ascii=False))
         else:
-            render(out, result, ident if len(results) > 1 else path.name, fmt, skipped)
+            render(out, result, ident if len(results) > 1 else path.name, fmt, skipped,
+                   overview)
         if args.chart and result.turns:
             from goldseam.transcripts.chart import draw_timeline
 

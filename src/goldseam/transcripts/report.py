@@ -60,14 +60,44 @@ def _softening(result: ConversationAnalysis) -> Text:
     return text
 
 
+def _episodes(overview: dict) -> Text:
+    from datetime import datetime
+
+    from goldseam.transcripts.episodes import EPISODE_GAP_SECONDS
+
+    text = Text(say("episodes.intro", count=overview["episodes"],
+                    hours=EPISODE_GAP_SECONDS // 3600) + "\n")
+    cycles = sum(k for p, k in overview["patterns"].items() if p != "none")
+    if not cycles:
+        text.append(say("episodes.none"))
+        return text
+    details = ", ".join(f"{say(f'pattern.{p}.name').lower()} {k}"
+                        for p, k in overview["patterns"].items() if p != "none")
+    text.append(say("episodes.cycles", cycles=cycles, details=details,
+                    softened=overview["softened"]))
+    text.append("\n" + say("episodes.heated"))
+    for item in overview["heated"]:
+        when = (datetime.fromisoformat(item["began"]).strftime(say("episodes.when"))
+                if item["began"] else "-")
+        soft = (say("episodes.softened", n=item["softening_turns"][0] + 1)
+                if item["softening_turns"] else "")
+        text.append("\n  \u2022 " + say("episodes.item", when=when,
+                                          pattern=say(f"pattern.{item['pattern']}.name"),
+                                          first=item["start"] + 1, last=item["end"],
+                                          softened=soft))
+    return text
+
+
 def render(
     console: Console,
     result: ConversationAnalysis,
     source: str,
     fmt: str,
     skipped: dict | None = None,
+    episodes: dict | None = None,
 ) -> None:
-    """Print the report: pattern in plain words, roles with evidence, softening turns."""
+    """Print the report: pattern in plain words, roles with evidence, softening turns, and
+    for a long timed chat its episodes (``episodes`` is episodes.overview's dict)."""
     console.rule(say("report.title", source=source))
     read = say("report.read", turns=len(result.turns), format=fmt)
     if skipped:
@@ -89,4 +119,6 @@ def render(
         console.print(_speaker_panel(name, summary))
     if result.pattern != "none":
         console.print(Panel(_softening(result), title=say("report.softening"), expand=True))
+    if episodes and episodes["episodes"] > 1:
+        console.print(Panel(_episodes(episodes), title=say("episodes.title"), expand=True))
     console.print(say("report.reminder"), style="italic")
