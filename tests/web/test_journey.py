@@ -1,6 +1,8 @@
 """The journey, stage by stage: who may write what, what is shared, which milestones are kept."""
 from __future__ import annotations
 
+import html
+
 import pytest
 from django.urls import reverse
 
@@ -155,9 +157,10 @@ def test_cycle_account_draft_is_private(client_as, cast, injury):
 
 
 def test_acknowledgment_waits_for_the_shared_statement(client_as, injury):
-    response = client_as("emma").get(reverse("journey:acknowledge", args=[injury.pk]))
+    emma = client_as("emma")
+    response = emma.get(reverse("journey:acknowledge", args=[injury.pk]))
     assert response.status_code == 302
-    page = client_as("emma").get(response.url).content.decode()
+    page = emma.get(response.url).content.decode()
     assert "That step is not open yet" in page
 
 
@@ -245,7 +248,7 @@ def test_a_promise_in_the_answer_becomes_a_ledger_commitment(client_as, cast, in
     emma.post(reverse("journey:need-respond", args=[injury.pk, need.pk]),
               {f"n{need.pk}-text": f"You are my person. {promise}"})
     answer = m.NeedResponse.objects.get()
-    page = emma.get(url).content.decode()
+    page = html.unescape(emma.get(url).content.decode())
     assert "Promises that can become commitments" in page and promise in page
     response = emma.post(reverse("journey:commit", args=[injury.pk, answer.pk]),
                          {f"c{answer.pk}-text": promise,

@@ -1,0 +1,1 @@
+"""Pages of the journey, one module per stage, plus the live coach's JSON endpoint."""
