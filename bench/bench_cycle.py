@@ -45,6 +45,7 @@ def main() -> int:
 
     from goldseam.language.conversation import analyze_conversation
     from goldseam.transcripts import open_transcript
+    from goldseam.transcripts.episodes import analyze_episodes
 
     with tempfile.TemporaryDirectory() as tmp:
         export = Path(tmp) / "WhatsApp Chat with Alex.txt"
@@ -53,6 +54,7 @@ def main() -> int:
         start, cpu_start = time.perf_counter(), time.process_time()
         conversation = next(open_transcript(export))
         result = analyze_conversation(conversation.turns, engine=args.engine)
+        episodes = analyze_episodes(result.turns)  # the cycle command reads episodes too
         analysed = time.perf_counter() - start
         analysed_cpu = time.process_time() - cpu_start
         if args.chart:
@@ -72,6 +74,7 @@ def main() -> int:
         "seconds_total": round(total, 2),
         "messages_per_second": round(len(result.turns) / analysed),
         "peak_rss_mb": round(peak_mb),
+        "episodes": len(episodes),
         "pattern": result.pattern,
         "roles": result.roles,
     }, ensure_ascii=False))
