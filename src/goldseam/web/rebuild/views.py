@@ -61,15 +61,17 @@ def dashboard(request):
     })
 
 
-def latest_needs(user, state) -> list[tuple[str, str]]:
-    """Return each partner's most recent need, as (name, need), for those who named one."""
-    found: dict[str, str] = {}
+def latest_needs(user, state) -> list[tuple[str, str, str]]:
+    """Return each partner's latest (name, need, note), the note only where they shared it."""
+    found: dict[str, tuple[str, str]] = {}
     rows = readable_records(user, m.CheckIn.objects.filter(couple=state.row), audit=False)
-    for owner_id, need in rows.order_by("-at").values_list("owner_id", "need").iterator():
-        found.setdefault(str(owner_id), need)
+    for owner_id, need, note, shared in rows.order_by("-at").values_list(
+        "owner_id", "need", "note", "note_shared"
+    ).iterator():
+        found.setdefault(str(owner_id), (need, note if shared else ""))
         if len(found) == 2:
             break
-    return [(p.name, found[p.id]) for p in state.couple.partners if p.id in found]
+    return [(p.name, *found[p.id]) for p in state.couple.partners if p.id in found]
 
 
 @require_couple

@@ -105,6 +105,7 @@ REBUILD: dict[str, str] = {
     "scale_7": "7 · completely",
     "needs_title": "What each of you needs now",
     "need_of": "{name}: {need}",
+    "note_of": "{name} shared a note:",
     # rituals
     "r_title": "Rituals of connection",
     "r_intro": "Small, repeated moments rebuild trust too. Choose a ritual; each time, "
