@@ -240,6 +240,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         return 1
     print(f"trained on {summary['messages']} messages (corpus sha256 {summary['corpus_sha256']})")
     print(f"wrote {summary['path']} (sha256 {summary['sha256']})")
+    print(f"cross-validated macro-F1 on the train split: {summary['cv_macro_f1']:.3f}")
     return 0
 
 

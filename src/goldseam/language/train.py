@@ -123,8 +123,9 @@ def _transform(word_vec, char_vec, texts, rule_feats, rule_names):
     return sparse.hstack([word_vec.transform(texts), char_vec.transform(texts), x_rule]).tocsr()
 
 
-def _thresholds(texts, rule_feats, labels, rule_names, n_folds: int) -> dict[str, float]:
-    """Pick each code's threshold maximising its out-of-fold F1 on the train split."""
+def _thresholds(texts, rule_feats, labels, rule_names, n_folds: int):
+    """Pick each code's threshold maximising its out-of-fold F1 on the train split; return
+    the thresholds and those out-of-fold F1 scores (a cross-validated estimate)."""
     import numpy as np
     from sklearn.model_selection import KFold
 
@@ -140,7 +141,7 @@ def _thresholds(texts, rule_feats, labels, rule_names, n_folds: int) -> dict[str
         )
         for k, clf in enumerate(classifiers):
             oof[held_idx, k] = clf.predict_proba(x_held)[:, 1]
-    out = {}
+    out, cv_f1 = {}, {}
     for k, code in enumerate(CODES):
         best, best_f1 = 0.5, -1.0
         for t in THRESHOLD_GRID:
@@ -152,7 +153,8 @@ def _thresholds(texts, rule_feats, labels, rule_names, n_folds: int) -> dict[str
             if f1 > best_f1 + 1e-9:
                 best, best_f1 = t, f1
         out[code] = best
-    return out
+        cv_f1[code] = round(best_f1, 4)
+    return out, cv_f1
 
 
 def train(
@@ -169,7 +171,7 @@ def train(
     rows.sort(key=lambda r: str(r["id"]))
     texts, rule_feats, labels = _design(rows)
     rule_names = sorted({name for f in rule_feats for name in f})
-    thresholds = _thresholds(texts, rule_feats, labels, rule_names, folds)
+    thresholds, cv_f1 = _thresholds(texts, rule_feats, labels, rule_names, folds)
     word_vec, char_vec, classifiers, _ = _fit(texts, rule_feats, labels, rule_names)
     word_vocab = sorted(word_vec.vocabulary_, key=word_vec.vocabulary_.get)
     char_vocab = sorted(char_vec.vocabulary_, key=char_vec.vocabulary_.get)
@@ -207,5 +209,7 @@ def train(
         "corpus_sha256": meta["corpus_sha256"],
         "features": int(weights.shape[0]),
         "thresholds": thresholds,
+        "cv_f1": cv_f1,
+        "cv_macro_f1": round(sum(cv_f1.values()) / len(cv_f1), 4),
         "sha256": hashlib.sha256(buffer.getvalue()).hexdigest(),
     }
