@@ -63,7 +63,8 @@ def write_export(path: str, messages: int, seed: int) -> None:
     """Write ``messages`` lines of chat over about a year to ``path``."""
     rnd = random.Random(seed)
     clock = datetime(2023, 1, 1, 8, 0)
-    step = timedelta(days=365) / messages
+    # Waking hours only (08:00-23:00), so the year has nights: the pauses episodes split at.
+    step = timedelta(days=365) * (15 / 24) / messages
     with open(path, "w", encoding="utf-8") as out:
         out.write(clock.strftime("%d/%m/%Y, %H:%M") + " - Messages and calls are end-to-end "
                   "encrypted. No one outside of this chat, not even WhatsApp, can read or "
@@ -71,6 +72,8 @@ def write_export(path: str, messages: int, seed: int) -> None:
         speaker = 0
         for _ in range(messages):
             clock += step * rnd.uniform(0.2, 1.8)
+            if clock.hour >= 23:
+                clock = (clock + timedelta(days=1)).replace(hour=8, minute=rnd.randrange(60))
             if rnd.random() < 0.55:
                 speaker = 1 - speaker
             roll = rnd.random()
