@@ -90,8 +90,9 @@ def cycle_unshare(request, pk: int):
 
 def _read_chat(upload) -> tuple[dict, str]:
     """Return (analysis dict, chart SVG) of an uploaded chat; raise ValueError with a reason."""
-    from goldseam.language import analyze_conversation
-    from goldseam.language.conversation import SpeakerError
+    # The conversation reader lives in goldseam.language.conversation (the package facade
+    # does not re-export it).
+    from goldseam.language.conversation import SpeakerError, analyze_conversation
     from goldseam.transcripts import TranscriptError, open_transcript
 
     suffix = Path(upload.name or "chat.txt").suffix.lower()[:8] or ".txt"

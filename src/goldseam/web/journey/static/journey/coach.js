@@ -97,7 +97,7 @@
         var li = el("li", s + " ");
         var b = el("button", w.wInsert, "chip");
         b.type = "button";
-        b.addEventListener("click", function () { insertAtCursor(field, s); });
+        b.addEventListener("click", function () { insertAtCursor(lastField || field, s); });
         li.appendChild(b);
         return li;
       }, "coach-suggestions"));
