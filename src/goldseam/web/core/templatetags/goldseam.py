@@ -14,7 +14,7 @@ def w(key: str, **kwargs) -> str:
     return say(key, **kwargs)
 
 
-@register.inclusion_tag("core/field.html")
-def field(bound_field):
+@register.inclusion_tag("core/field.html", takes_context=True)
+def field(context, bound_field):
     """Render one form field with its label, hint and errors tied to it by aria attributes."""
-    return {"f": bound_field}
+    return {"f": bound_field, "W": context.get("W")}
