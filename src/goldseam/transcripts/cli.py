@@ -150,6 +150,7 @@ def _run_file(args, speakers, err) -> int:
             if len(results) > 1:
                 target = target.with_name(f"{target.stem}-{ident}{target.suffix}")
             draw_timeline(result, target)
+            sys.stdout.flush()  # the report first, then the note on stderr
             err.print(say("report.chart_saved", path=target), highlight=False)
     return status
 

@@ -57,6 +57,7 @@ def _softening(result: ConversationAnalysis) -> Text:
     hidden = len(result.softening_turns) - SOFTENING_SHOWN
     if hidden > 0:
         text.append("  " + say("report.more", count=hidden) + "\n")
+    text.rstrip()
     return text
 
 
