@@ -213,6 +213,9 @@ def analyze_rules(text: str) -> RuleResult:
         if sentence_hits["pursuit"] and _ULTIMATUM.search(sent.text):
             # "Block him tonight or I'm staying at my mum's": leaving as a threat presses.
             sentence_hits["withdrawal"] = []
+        if sentence_hits["pursuit"] or sentence_hits["withdrawal"]:
+            # "I want to see your call log. Now." presses; "I need to be on my own" retreats.
+            sentence_hits["need"] = []
         if sentence_hits["empty_apology"]:
             # One apology cannot be both: an excuse or condition empties it.
             sentence_hits["responsibility"] = []
