@@ -1,0 +1,31 @@
+"""Assemble the API: authentication, rate limit, error objects and every router.
+
+Served at /api/ with its OpenAPI description at /api/openapi.json and the reference at
+/api/docs (Swagger UI from the package's own static files: nothing from another origin).
+"""
+from __future__ import annotations
+
+from ninja import NinjaAPI
+
+from goldseam.web.api import errors
+from goldseam.web.api.auth import AUTH
+from goldseam.web.api.routes import account, analysis, journey, notes, rebuild, tokens
+from goldseam.web.api.throttle import PersonThrottle
+
+#: Version of the API's shapes; a breaking change gets a new version and a new prefix.
+VERSION = "1"
+
+api = NinjaAPI(
+    title="Goldseam API",
+    version=VERSION,
+    description="The couple's journey, records, analysis and check-ins, with the same "
+                "permissions as the pages. Authenticate with `Authorization: Bearer <token>`.",
+    auth=AUTH,
+    throttle=[PersonThrottle()],
+    urls_namespace="api:v1",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+)
+errors.install(api)
+for module in (account, notes, journey, analysis, rebuild, tokens):
+    api.add_router("/", module.router)

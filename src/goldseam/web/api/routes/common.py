@@ -1,0 +1,35 @@
+"""Helpers every API route shares: the couple checks of the pages, as API errors."""
+from __future__ import annotations
+
+from goldseam.web.api.errors import ApiError
+from goldseam.web.core.access import couple_for
+
+
+def partner_couple(request):
+    """Return the signed-in partner's couple; refuse therapists (403) and the uncoupled (409)."""
+    if not request.user.is_partner:
+        raise ApiError(403, "forbidden")
+    couple = couple_for(request.user)
+    if couple is None:
+        raise ApiError(409, "not_in_couple")
+    return couple
+
+
+def joint_couple(request):
+    """Return the partner's couple while joint work is open, as ``require_joint_work_allowed``."""
+    couple = partner_couple(request)
+    if couple.joint_work_state() != "open":
+        raise ApiError(409, "paused")
+    return couple
+
+
+def iso(value) -> str | None:
+    """Return ``value`` as ISO 8601, or None."""
+    return value.isoformat() if value is not None else None
+
+
+def record_meta(record, user) -> dict:
+    """Return the plain facts every record carries, and whether ``user`` owns it."""
+    return {"id": record.pk, "kind": record.kind, "mine": record.owner_id == user.pk,
+            "shared": record.shared_at is not None, "shared_at": iso(record.shared_at),
+            "created_at": iso(record.created_at), "updated_at": iso(record.updated_at)}
