@@ -1,0 +1,116 @@
+"""Gather what the couple shared into the story library's records, in one place.
+
+Only records their author shared reach the story, whoever asks: the story is a joint text both
+partners read, so one partner's private draft must not reach it even when that partner is the
+one drafting. Records are read through ``readable_records``; the journey and rebuild apps are
+optional, so each part is read only when its app is installed.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from django.apps import apps
+from django.utils import timezone
+
+from goldseam.story import records as lib
+from goldseam.story.chart import ChartLine
+from goldseam.trust.reliability import Outcome
+from goldseam.web.core.access import readable_records
+
+#: Pronouns the story uses for a partner; accounts do not record them, so the neutral forms.
+PRONOUNS = ("they", "them", "their")
+
+
+def _shared(user, model, couple):
+    return readable_records(user, model.objects.all(), audit=False).filter(
+        couple=couple, shared_at__isnull=False)
+
+
+def gather(user, couple, today: date | None = None) -> lib.StoryRecords:
+    """Return the shared records of ``couple`` that ``user`` (a partner in it) may read."""
+    partners = couple.partners()
+    people = tuple(lib.Partner(str(p.pk), str(p), PRONOUNS) for p in partners)
+    if len(people) < 2:
+        raise ValueError("a story needs both partners in the couple")
+    hurt = couple.hurt_partner() or partners[0]
+    parts: dict = {}
+    if apps.is_installed("goldseam.web.journey"):
+        parts.update(_journey(user, couple, people))
+    if apps.is_installed("goldseam.web.rebuild"):
+        parts.update(_rebuild(user, couple))
+    return lib.StoryRecords(partners=(people[0], people[1]), hurt_id=str(hurt.pk),
+                            today=today or timezone.localdate(), **parts)
+
+
+def _journey(user, couple, people) -> dict:
+    from goldseam.web.journey import models as j
+
+    statements = _shared(user, j.Statement, couple).order_by("created_at")
+    accounts = list(_shared(user, j.CycleAccount, couple).order_by("created_at"))
+    responses = _shared(user, j.Response, couple).order_by("injury_id", "number")
+    answers = _shared(user, j.HeardAnswer, couple).select_related("response")
+    needs = _shared(user, j.Need, couple).order_by("created_at")
+    need_responses = _shared(user, j.NeedResponse, couple).order_by("created_at")
+    return {
+        "injuries": tuple(lib.InjuryStatement(str(s.owner_id), s.what_happened, s.impact, True)
+                          for s in statements),
+        "cycle_accounts": tuple(lib.CycleAccount(str(a.owner_id), a.did, a.felt, a.feared,
+                                                 a.longed, True) for a in accounts),
+        "cycle_patterns": _patterns(accounts, people),
+        "acknowledgments": tuple(lib.Acknowledgment(str(r.owner_id), r.number, r.text, True)
+                                 for r in responses if r.text.strip()),
+        "heard_answers": tuple(lib.HeardAnswer(str(a.owner_id), a.response.number, a.felt_heard,
+                                               a.question, a.created_at.date(), True)
+                               for a in answers),
+        "needs": tuple(lib.Need(str(n.owner_id), n.text, True) for n in needs),
+        "responses": tuple(lib.NeedResponse(str(r.owner_id), r.text, True)
+                           for r in need_responses),
+    }
+
+
+def _patterns(accounts, people) -> tuple[lib.CyclePattern, ...]:
+    """Compose the cycle map of each injury where both partners shared an account."""
+    from goldseam.web.journey.cyclemap import compose
+
+    names = {p.id: p.name for p in people}
+    found = []
+    for injury_id in dict.fromkeys(a.injury_id for a in accounts):
+        pair = {str(a.owner_id): a for a in accounts if a.injury_id == injury_id}
+        if len(pair) < 2:
+            continue
+        (a_id, a), (b_id, b) = sorted(pair.items())[:2]
+        cycle = compose(a, b, names[a_id], names[b_id])
+        found.append(lib.CyclePattern(cycle["pattern"], " ".join(cycle["sentences"][:2]), True))
+    return tuple(found)
+
+
+def _rebuild(user, couple) -> dict:
+    from goldseam import trust
+    from goldseam.trust.trends import series
+    from goldseam.web.rebuild import bridge
+    from goldseam.web.rebuild import models as r
+
+    lib_couple = bridge.couple(couple)
+    rows = list(_shared(user, r.Commitment, couple).order_by("created_at", "pk"))
+    commitments = []
+    for row, c in zip(rows, bridge.commitments(lib_couple, rows), strict=True):
+        outcomes = tuple(Outcome(o.day, o.kept) for o in c.outcomes())
+        commitments.append(lib.CommitmentRecord(c.owner.id, c.current.text, outcomes,
+                                                row.retired_on is not None, True))
+    checkins = bridge.checkins(lib_couple, _shared(user, r.CheckIn, couple))
+    trends = tuple(
+        lib.Trend(person_id, construct, tuple((p.day, p.score) for p in line.points), True)
+        for (person_id, construct), line in series(lib_couple, checkins).items() if line.points
+    )
+    rituals = []
+    for ritual in r.Ritual.objects.filter(couple=couple).order_by("created_at"):
+        # Rituals belong to the couple (no private draft exists), so they count as shared.
+        name = trust.rituals.ritual_kind(ritual.kind).name
+        rituals.append(lib.RitualRecord(name, ritual.done_days.count(), True))
+    return {"commitments": tuple(commitments), "trends": trends, "rituals": tuple(rituals)}
+
+
+def chart_lines(records: lib.StoryRecords) -> list[ChartLine]:
+    """Return the partners' shared trust scores for the PDF's trust chart."""
+    return [ChartLine(records.partner(t.person_id).name, t.points)
+            for t in records.trends if t.shared and t.construct == "trust"]
