@@ -315,3 +315,16 @@ def test_silence_before_a_coded_reply_still_counts_as_retreat():
     result = analyze_conversation(turns, analyzer=analyzer)
     assert result.roles == {"A": "pursuer", "B": "withdrawer"}
     assert result.speakers["B"].retreating == pytest.approx(1.0 + 2.0)  # two defences, two silences
+
+
+def test_a_turn_that_connects_but_still_blames_is_not_softening():
+    result = run(
+        ("A", "pursuit", "Where were you?"),
+        ("B", "withdrawal", "Not now."),
+        ("A", "vulnerable_emotion blame", "I'm scared and you never listen."),
+        ("B", "withdrawal", "I said not now."),
+        ("A", "vulnerable_emotion", "I feel so alone when you go quiet."),
+        ("B", "acknowledgment", "I hear that."),
+    )
+    assert result.pattern == "pursue-withdraw"
+    assert result.softening_turns == [4, 5]

@@ -423,19 +423,29 @@ def _pattern(a: SpeakerSummary, b: SpeakerSummary) -> tuple[str, str, str]:
     return (pattern, active_role, other_role) if active is a else (pattern, other_role, active_role)
 
 
+def _softens(turn: TurnReading) -> bool:
+    """Return True when the turn connects without also feeding the cycle.
+
+    "I'm scared, and you never listen" still blames; a turn counts as a step out of the
+    cycle only when it carries no cycle code. On the tuning split this also keeps the
+    engine's stray connecting codes inside a fight from passing for a shift.
+    """
+    return turn.connects and not turn.feeds_cycle
+
+
 def _softening(readings: list[TurnReading], roles: dict[str, str]) -> list[int]:
-    """Return the first shift by a partner who was in the cycle and every connecting turn after."""
+    """Return the first shift by a partner who was in the cycle and every softening after."""
     started: set[str] = set()
     first = None
     for t in readings:
-        if roles.get(t.speaker, "none") != "none" and t.connects and t.speaker in started:
+        if roles.get(t.speaker, "none") != "none" and _softens(t) and t.speaker in started:
             first = t.index
             break
         if (t.feeds_cycle or t.quiet_weight) and not t.repaired:
             started.add(t.speaker)
     if first is None:
         return []
-    return [t.index for t in readings[first:] if t.connects]
+    return [t.index for t in readings[first:] if _softens(t)]
 
 
 def _evidence(readings: list[TurnReading], summary: SpeakerSummary) -> list[dict]:
