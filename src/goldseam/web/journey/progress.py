@@ -30,7 +30,7 @@ class Stage:
     number: int
     name: str
     about: str
-    state: str  # "done", "in_progress", "not_started", "locked"
+    state: str  # "done", "in_progress", "not_started", "locked", "open" (stages 5 and 6)
     url: str | None = None
     waiting_on: str | None = None
     my_step: str | None = None
@@ -38,7 +38,7 @@ class Stage:
 
     @property
     def state_label(self) -> str:
-        return say(f"journey.{self.state}") if self.state != "locked" else say("journey.locked")
+        return say(f"journey.state_{self.state}")
 
 
 def _mine_or_shared(user, model, injury: Injury, owner) -> object | None:
@@ -75,7 +75,10 @@ def stages_for(user, injury: Injury) -> list[Stage]:
         url = _optional_url(url_name)
         if url:
             stages.append(Stage(number, say(f"journey.stage_{number}"),
-                                say(f"journey.stage_{number}_about"), "not_started", url))
+                                say(f"journey.stage_{number}_about"), "open", url))
+    if stages[3].state == "done" and len(stages) > 4 and not any(s.my_step for s in stages):
+        # With stages 1-4 done, the path goes on in the rebuild app.
+        stages[4].my_step = say("journey.next_rebuild")
     return stages
 
 

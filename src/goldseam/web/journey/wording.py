@@ -43,10 +43,11 @@ JOURNEY: dict[str, str] = {
     "next_for_me": "Your next step",
     "nothing_for_me": "Nothing is waiting on you right now.",
     "waiting_on": "Waiting on {name}",
-    "done": "Done",
-    "in_progress": "In progress",
-    "not_started": "Not started",
-    "locked": "Opens after step 1",
+    "state_done": "Done",
+    "state_in_progress": "In progress",
+    "state_not_started": "Not started",
+    "state_locked": "Opens after step 1",
+    "state_open": "Open",
     "revisit": "Open this step",
     "stage_0": "Safety check",
     "stage_0_about": "Each of you answers privately before working together.",
@@ -80,7 +81,7 @@ JOURNEY: dict[str, str] = {
     "next_answer_round": "Read {name}'s answer and say whether you felt heard.",
     "next_name_needs": "Name what you need from {name}.",
     "next_respond_need": "Answer what {name} needs.",
-    "next_see_cycle": "Look at your cycle together.",
+    "next_rebuild": "Keep your commitments and check in together.",
     # --- stage 1: the statement ------------------------------------------------------------
     "statement_title": "Name the hurt",
     "statement_intro": "Take your time. Write what happened, then what it did to you. It stays "
@@ -168,8 +169,11 @@ JOURNEY: dict[str, str] = {
     "cycle_map_title": "Your cycle",
     "cycle_map_waiting": "The map appears when both of you have shared your side.",
     "cycle_when": "When {a} {a_did}, {b} feels {b_felt} and {b_did}.",
-    "cycle_then": "When {b} {b_did}, {a} feels {a_felt}, fears {a_feared}, and {a_did} again.",
-    "cycle_longing": "Underneath, {a} longs for {a_longed}, and {b} longs for {b_longed}.",
+    # Fears and longings are quoted: partners write them in their own first person.
+    "cycle_then": "When {b} {b_did}, {a} feels {a_felt}, fears \u201c{a_feared}\u201d, and "
+                  "{a_did} again.",
+    "cycle_longing": "Underneath, what {a} longs for is \u201c{a_longed}\u201d; what {b} longs "
+                     "for is \u201c{b_longed}\u201d.",
     "cycle_enemy": "Neither of you is the problem. The loop is, and you can step out of it "
                    "together.",
     "cycle_svg_label": "A loop: {a} {a_did}; {b} feels {b_felt} and {b_did}; {a} feels "

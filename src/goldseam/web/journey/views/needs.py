@@ -52,7 +52,7 @@ def _page(request, injury, need_form=None, response_forms=None, commit_forms=Non
     for need in readable_records(user, Need.objects.filter(injury=injury)).order_by("created_at"):
         answers = list(readable_records(user, NeedResponse.objects.filter(need=need)))
         form = None
-        if not i_am_hurt and need.is_shared:
+        if not i_am_hurt and need.is_shared and not any(a.owner_id == user.pk for a in answers):
             form = (response_forms or {}).get(need.pk) or NeedResponseForm(
                 prefix=f"n{need.pk}", partner_name=hurt_name)
         needs.append({"need": need, "answers": answers, "form": form})
