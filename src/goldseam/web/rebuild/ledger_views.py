@@ -155,7 +155,9 @@ def mark(request, pk: int):
     """Record the owner's word (kept or missed) on one due day."""
 
     def action(lib, note):
-        day = date.fromisoformat(request.POST.get("day", ""))
+        # No day: the owner's own local today, as the library counts it.
+        raw = request.POST.get("day", "")
+        day = date.fromisoformat(raw) if raw else None
         slot = int(request.POST.get("slot") or 0)
         return lib.mark(_me(request), _kept(request), timezone.now(), day, slot, note), False
 
