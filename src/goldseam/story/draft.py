@@ -37,9 +37,11 @@ class _Writer:
             "hsubj": hurt.pronouns[0], "HSubj": _cap(hurt.pronouns[0]), "hobj": hurt.pronouns[1],
         }
 
-    def pick(self, key: str, person: Partner | None = None, **fields: object) -> str:
+    def pick(self, key: str, person: Partner | None = None, nth: int = 0,
+             **fields: object) -> str:
+        # ``nth`` varies the choice between repeated uses of one slot in the same story.
         values = {**self.base, **_person_fields(person), **fields}
-        return pick(key, self.seed, **values)
+        return pick(key, f"{self.seed}#{nth}" if nth else self.seed, **values)
 
     def say(self, key: str, person: Partner | None = None, **fields: object) -> str:
         return say(key, **{**self.base, **_person_fields(person), **fields})
@@ -232,10 +234,10 @@ def _repair(r: StoryRecords, w: _Writer) -> list[Block]:
     if r.commitments:
         sentences = [w.pick("repair.commitments_intro")]
         previous = None
-        for c in r.commitments:
+        for index, c in enumerate(r.commitments):
             owner = r.partner(c.owner_id)
             key = "repair.commitment_again" if owner == previous else "repair.commitment"
-            sentences.append(w.pick(key, owner, text=" ".join(c.text.split())))
+            sentences.append(w.pick(key, owner, nth=index, text=" ".join(c.text.split())))
             previous = owner
             sentences.append(_kept_sentence(r, w, owner, c.outcomes))
         blocks.append(_text(sentences))
@@ -261,7 +263,8 @@ def _trend_sentences(r: StoryRecords, w: _Writer) -> list[str]:
             points = sorted(p for t in r.trends if t.person_id == person.id
                             and t.construct == construct for p in t.points)
             if points:
-                key = "now.trend_second" if clauses else "now.trend_first"
+                key = "now.trend_second" if clauses else (
+                    "now.trend_first" if sentences else "now.trend_scale")
                 clauses.append(w.say(key, person, construct=construct_label(construct),
                                      moved=_moved(w, points)))
         if clauses:
@@ -278,23 +281,33 @@ def _now(r: StoryRecords, w: _Writer) -> list[Block]:
     sentences = _trend_sentences(r, w)
     done = [x for x in r.rituals if x.done > 0]
     if done:
-        items = [say("now.ritual", name=_lower_first(x.name), done=_times(x.done)) for x in done]
+        items = [say("now.ritual", name=_ritual_name(x.name), done=_times(x.done)) for x in done]
         sentences.append(w.pick("now.rituals", rituals=_listed(items)))
     return [_text(sentences)] if sentences else []
 
 
-#: Opening words a ritual's name may start with that read lower-case mid-sentence; any other
-#: capital (a name, "I", "Sunday") is kept.
-_LOWER_OPENINGS = frozenset({"a", "an", "the", "our", "one", "every", "each", "some", "daily",
-                             "weekly", "evening", "morning"})
+#: Articles a ritual's name may open with; the story puts "our" in their place.
+_ARTICLES = frozenset({"a", "an", "the", "our"})
 
 
-def _lower_first(text: str) -> str:
-    text = " ".join(text.split()).rstrip(".")
-    first, _, rest = text.partition(" ")
-    if first.lower() in _LOWER_OPENINGS:
-        return " ".join(filter(None, [first.lower(), rest]))
-    return text
+def _ritual_name(text: str) -> str:
+    """Return a ritual's name ready to follow "our": "A ten-minute talk" -> "ten-minute talk".
+
+    Only a capital at the start of an ordinary word is lowered; "I", names and "Sunday" keep
+    theirs because the rest of such a word is not all lower-case or it is a known capital.
+    """
+    words = " ".join(text.split()).rstrip(".").split(" ")
+    if len(words) > 1 and words[0].lower() in _ARTICLES:
+        words = words[1:]
+    first = words[0]
+    if first[:1].isupper() and first[1:].islower() and first not in _KEEP_CAPITAL:
+        words[0] = first.lower()
+    return " ".join(words)
+
+
+#: Words that keep their capital at the start of a ritual's name.
+_KEEP_CAPITAL = frozenset({"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                           "Saturday", "I"})
 
 
 def _forward(r: StoryRecords, w: _Writer) -> list[Block]:
@@ -304,7 +317,7 @@ def _forward(r: StoryRecords, w: _Writer) -> list[Block]:
         if texts:
             sentences.append(w.say("forward.commitment", owner, texts=_quoted(texts)))
     if r.rituals:
-        names = _listed([_lower_first(x.name) for x in r.rituals])
+        names = _listed([f"our {_ritual_name(x.name)}" for x in r.rituals])
         sentences.append(w.say("forward.rituals", rituals=names))
     if not sentences:
         return []
