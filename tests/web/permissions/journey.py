@@ -135,6 +135,13 @@ def _timeline(cast) -> dict:
     return {"pk": injury(cast).pk, "timeline": sophie_timeline(cast).pk}
 
 
+def _chat_upload(cast) -> dict:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    chat = b"Sophie: Who were you texting? Show me.\nEmma: Whatever.\nSophie: Answer me!\n"
+    return {"chat": SimpleUploadedFile("chat.txt", chat, content_type="text/plain")}
+
+
 # Outcomes shared by most rows: partners get what their role allows, therapists 403,
 # Olivia 404 (not her couple's injury), signed-out 302 to sign in.
 def _couple(sophie: int, emma: int) -> dict:
@@ -163,7 +170,7 @@ ROWS = [
                         "action": "save"}),
     Row("journey:cycle-unshare", "POST", lambda c: (sophie_account(c), _pk(c))[1],
         _couple(302, 404)),
-    Row("journey:chat-import", "POST", _pk, _couple(400, 400), label="no-file"),
+    Row("journey:chat-import", "POST", _pk, _couple(302, 302), data=_chat_upload),
     Row("journey:timeline-share", "POST", _timeline, _couple(302, 404)),
     Row("journey:timeline-delete", "POST", _timeline, _couple(302, 404)),
     Row("journey:timeline-chart", "GET", _timeline, _couple(200, 404)),
