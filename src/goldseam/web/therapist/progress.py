@@ -23,6 +23,8 @@ from goldseam.web.rebuild.state import load
 STAGE_AFTER = {"statement_shared": 2, "first_acknowledgment": 3, "felt_heard": 4}
 #: Constructs drawn for the therapist: the total and felt safety, the two most telling.
 THERAPIST_CHARTS = ("total", "safety")
+#: The construct summed up in one sentence per partner ("the total" does not read as a feeling).
+SUMMARY_CONSTRUCT = "trust"
 
 
 @dataclass
@@ -105,7 +107,7 @@ def overview(therapist, couple, now: datetime, *, detail: bool = False) -> Overv
     board = state.dashboard(now, charts=False)
     lines = board.series
     for person in state.couple.partners:
-        line = lines[(person.id, "total")]
+        line = lines[(person.id, SUMMARY_CONSTRUCT)]
         if line.points:
             result.trends.append(describe(person.name, line))
     if state.commitments:
