@@ -203,7 +203,7 @@ def test_model_page_says_nothing_is_configured_by_default(cast, client_as, monke
 
 
 class _Model(BaseHTTPRequestHandler):
-    calls: list = []  # noqa: RUF012 - shared with the test on purpose
+    calls: list = []
 
     def do_POST(self):
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
