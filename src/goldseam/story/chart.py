@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from reportlab.graphics.charts.legends import LineLegend
 from reportlab.graphics.charts.lineplots import LinePlot
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 #: Partner colours: deep blue and burnt gold, both dark enough to read in greyscale.
 COLOURS = (colors.HexColor("#1d4e89"), colors.HexColor("#9a6a00"))
@@ -65,13 +65,18 @@ def trust_chart(lines: list[ChartLine], width: float, font: str, caption: str) -
         line.symbol = makeMarker(MARKERS[i % 2], size=3.2, fillColor=COLOURS[i % 2],
                                  strokeColor=COLOURS[i % 2])
     drawing.add(plot)
-    legend = LineLegend()
-    legend.x, legend.y = 34, 12
-    legend.fontName, legend.fontSize = font, 8
-    legend.columnMaximum, legend.deltax = 1, 90
-    legend.dx, legend.dy = 16, 0
-    legend.colorNamePairs = [(COLOURS[i % 2], line.name) for i, line in enumerate(drawable)]
-    drawing.add(legend)
+    # A hand-set legend: each partner's own dash and marker, then the name, so the key matches
+    # the lines in greyscale too (ReportLab's LineLegend draws neither).
+    x = plot.x
+    for i, line in enumerate(drawable):
+        colour = COLOURS[i % 2]
+        drawing.add(Line(x, 16, x + 22, 16, strokeColor=colour, strokeWidth=1.6,
+                         strokeDashArray=DASHES[i % 2]))
+        marker = makeMarker(MARKERS[i % 2], size=3.2, fillColor=colour, strokeColor=colour)
+        marker.x, marker.y = x + 11, 16
+        drawing.add(marker)
+        drawing.add(String(x + 28, 13, line.name, fontName=font, fontSize=8.5, fillColor=INK))
+        x += 28 + stringWidth(line.name, font, 8.5) + 22
     drawing.add(String(width / 2, height - 12, caption, fontName=font, fontSize=8.5,
                        fillColor=INK, textAnchor="middle"))
     return drawing

@@ -25,6 +25,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.platypus import (
     CondPageBreak,
+    Flowable,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -112,8 +113,19 @@ def _styles(f: Fonts) -> dict[str, ParagraphStyle]:
     }
 
 
+class _Seam(Flowable):
+    """A short, irregular gold line under the title: the mended crack of kintsugi."""
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        return available_width, 12
+
+    def draw(self):
+        _seam(self.canv, self.width, 6)
+
+
 def _seam(canvas, width: float, y: float) -> None:
-    """Draw a short, irregular gold line: the mended crack of kintsugi."""
+    """Draw the gold seam centred on ``width`` at height ``y``."""
     canvas.saveState()
     canvas.setStrokeColor(GOLD)
     canvas.setLineWidth(1.4)
@@ -147,9 +159,6 @@ def story_pdf(markdown: str, chart_lines: list[ChartLine] | None = None,
     width, height = A5
     title = story.title or say("pdf.untitled")
 
-    def first_page(canvas, doc) -> None:
-        _seam(canvas, width, height * 0.42)
-
     def later_page(canvas, doc) -> None:
         canvas.saveState()
         canvas.setFont(f.regular, 8.5)
@@ -167,7 +176,7 @@ def story_pdf(markdown: str, chart_lines: list[ChartLine] | None = None,
     when = written_on or date.today()
     flow.append(Paragraph(escape(say("pdf.written", when=f"{when:%B} {when.year}")),
                           st["subtitle"]))
-    flow.append(PageBreak())
+    flow.extend([Spacer(1, 22), _Seam(), PageBreak()])
     chart = _chart_flowable(chart_lines or [], doc.width, f, st)
     chart_placed = chart is None
     now_title = say("chapters.now").casefold()
@@ -185,7 +194,7 @@ def story_pdf(markdown: str, chart_lines: list[ChartLine] | None = None,
             chart_placed = True
     if not chart_placed:
         flow.append(chart)
-    doc.build(flow, onFirstPage=first_page, onLaterPages=later_page)
+    doc.build(flow, onLaterPages=later_page)
     return buffer.getvalue()
 
 
