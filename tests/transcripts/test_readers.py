@@ -239,3 +239,11 @@ def test_zip_without_chat_says_so_plainly(tmp_path):
     with pytest.raises(TranscriptError) as err:
         read(archive)
     assert "damaged" not in str(err.value)
+
+
+def test_unsaved_contact_marker_is_dropped_from_names(tmp_path):
+    path = tmp_path / "group.txt"
+    path.write_text("[05/03/2024, 21:05:09] ~\u202fJo: hi\n[05/03/2024, 21:06:09] Sam: hey\n",
+                    encoding="utf-8")
+    turns, _ = read(path)
+    assert [t.speaker for t in turns] == ["Jo", "Sam"]

@@ -155,7 +155,9 @@ class WhatsAppReader:
         if not sender or any(p in sender["name"].lower() for p in _SYSTEM[:6]):
             self.skipped["system"] += 1
             return None
-        return sender["name"].strip(_MARKS + " "), sender["text"], stamp
+        # Group exports mark unsaved contacts "~ Name" (with a narrow space): keep the name.
+        name = sender["name"].strip(_MARKS + " ").lstrip("~").strip(" \u202f\u00a0")
+        return name, sender["text"], stamp
 
     def _finish(self, pending: tuple[str, list[str], datetime]) -> Turn | None:
         name, lines, stamp = pending
