@@ -247,3 +247,17 @@ def test_unsaved_contact_marker_is_dropped_from_names(tmp_path):
                     encoding="utf-8")
     turns, _ = read(path)
     assert [t.speaker for t in turns] == ["Jo", "Sam"]
+
+
+@pytest.mark.parametrize(("line", "when"), [
+    ("31.12.23, 21:05 - Jo: hi", datetime(2023, 12, 31, 21, 5)),
+    ("2023-12-31 21:05 - Jo: hi", datetime(2023, 12, 31, 21, 5)),
+    ("[31.12.23, 21:05:09] Jo: hi", datetime(2023, 12, 31, 21, 5, 9)),
+    ("31/12/2023, 9:05 p. m. - Jo: hi", datetime(2023, 12, 31, 21, 5)),
+    ("12/31/23, 12:05\u202fAM - Jo: hi", datetime(2023, 12, 31, 0, 5)),
+])
+def test_locale_layouts_are_read(tmp_path, line, when):
+    path = tmp_path / "chat.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    turns, _ = read(path)
+    assert (turns[0].speaker, turns[0].text, turns[0].timestamp) == ("Jo", "hi", when)
