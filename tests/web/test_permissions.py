@@ -47,3 +47,34 @@ def test_permission_table(row, actor, cast, client_as):
         f"{actor} {row.method} {url}: got {response.status_code}, "
         f"expected {row.expected[actor]}"
     )
+
+
+def test_methods_left_out_of_the_table_are_refused(cast, client_as):
+    """A view must refuse (405, or 404) any of GET/POST that the table has no row for.
+
+    Rows are grouped by the URL they produce, so an API path whose GET and POST are two named
+    operations counts as covered for both. The probing actor is one the listed row lets
+    through, so the request reaches the method check rather than an access check.
+    """
+    by_url: dict[str, list] = {}
+    for row in ROWS:
+        by_url.setdefault(reverse(row.url_name, kwargs=row.kwargs(cast)), []).append(row)
+    problems = []
+    for url, rows in sorted(by_url.items()):
+        listed = {r.method for r in rows}
+        for method in ("GET", "POST"):
+            if method in listed:
+                continue
+            row = rows[0]
+            # Anonymous visitors only count on public pages: elsewhere they are sent to sign in
+            # before any method check.
+            actor = next((a for a in ACTORS if a != "anon" and 200 <= row.expected[a] < 400),
+                         "anon" if row.expected["anon"] == 200 else None)
+            if actor is None:
+                continue  # nobody gets past the access check, so the method is never reached
+            client = client_as(actor)
+            response = client.get(url) if method == "GET" else client.post(url, {})
+            if response.status_code not in (404, 405):  # refused either way
+                problems.append(f"{row.url_name} {method} -> {response.status_code} for {actor}")
+    assert not problems, "add rows to tests/web/permissions/ (or refuse the method): " + \
+        "; ".join(problems)

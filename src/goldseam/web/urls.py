@@ -10,8 +10,10 @@ import importlib.util
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import include, path
+from django.views.decorators.http import require_GET
 
 
+@require_GET
 def home(request):
     """Send people to where they start: partners to their space, therapists to their couples."""
     if not request.user.is_authenticated:

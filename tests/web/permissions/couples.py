@@ -21,6 +21,8 @@ ROWS = [
     _row("couples:join", "POST", PARTNER_PAGE, data=lambda c: {"code": "NOSUCHCODE"},
          label="unknown-code"),
     _row("couples:join-code", "GET", PARTNER_PAGE, kwargs=lambda c: {"code": "ABCDEFGHJK"}),
+    _row("couples:join-code", "POST", PARTNER_PAGE, kwargs=lambda c: {"code": "ABCDEFGHJK"},
+         data=lambda c: {"code": "ABCDEFGHJK"}, label="unknown-code"),
     _row("couples:leave", "GET", PARTNER_PAGE),
     _row("couples:leave", "POST", PARTNER_ACTION),
     _row("couples:safety", "GET", PARTNER_PAGE),
