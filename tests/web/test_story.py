@@ -249,3 +249,12 @@ def test_model_runs_only_when_both_partners_turned_it_on(cast, client_as, fake_m
     assert len(fake_model.calls) == 1
     # Nothing is saved until a partner saves the suggestion.
     assert StoryVersion.objects.filter(couple=cast.couple).count() == 2
+
+
+def test_an_over_long_merge_goes_back_to_the_editor_with_the_text(cast, client_as):
+    couple_story(cast)
+    huge = "# T\n\n" + "word " * (MAX_STORY_CHARS // 5 + 10)
+    response = client_as("sophie").post(reverse("story:merge"),
+                                        {"mine": huge, "base": 1, "theirs": 2})
+    assert response.status_code == 400 and "word word word" in _text(response)
+    assert StoryVersion.objects.filter(couple=cast.couple).count() == 2

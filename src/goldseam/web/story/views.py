@@ -15,7 +15,7 @@ from goldseam.story.diff import diff_versions
 from goldseam.story.draft import draft_story
 from goldseam.story.errors import StoryError
 from goldseam.story.merge import merge
-from goldseam.story.text import parse_markdown
+from goldseam.story.text import check_length, parse_markdown
 from goldseam.web.core.access import require_joint_work_allowed
 from goldseam.web.core.wording import say
 from goldseam.web.story import state
@@ -109,6 +109,14 @@ def merge_view(request):
         theirs_number = int(request.POST.get("theirs", ""))
     except ValueError:
         return redirect("story:edit")
+    try:
+        check_length(mine)
+    except StoryError as error:
+        # Keep what was typed: back in the editor, with the reason beside the text.
+        form = StoryForm({"text": mine, "base": base, "note": "edited"})
+        if form.is_valid():  # the form's own check may already have said it, in its words
+            form.add_error("text", str(error))
+        return render(request, "story/edit.html", {"form": form}, status=400)
     newest = state.latest(request.user, request.couple)
     base_text = state.version(request.user, request.couple, base).text if base else ""
     theirs = state.version(request.user, request.couple, theirs_number)
