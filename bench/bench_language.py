@@ -53,7 +53,7 @@ def main() -> int:
     parser.add_argument("--messages", type=int, default=10_000)
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
     from goldseam.language import analyze, analyze_many
 
     base = _texts()

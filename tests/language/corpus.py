@@ -135,8 +135,11 @@ SAFETY_CASES: dict[str, tuple[str, set[str]]] = {
     "bank_card": ("He keeps my bank card so I can't leave.", {"coercion"}),
     "delete_before_home": ("I have to delete this before he gets home.", {"coercion"}),
     "take_kids": (
-        "She tracks my location every hour and says she'll take the kids if I stay at my "
-        "sister's.", {"coercion"},
+        (
+            "She tracks my location every hour and says she'll take the kids if I stay at my "
+            "sister's."
+        ),
+        {"coercion"},
     ),
 }
 

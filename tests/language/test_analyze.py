@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import pytest
+from corpus import CODE_CASES, EMOTION_CASES
 
 from goldseam.language import CODES, analyze, analyze_many
-from corpus import CODE_CASES, EMOTION_CASES
 
 
 @pytest.mark.parametrize("name", sorted(CODE_CASES))

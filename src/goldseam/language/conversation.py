@@ -110,7 +110,7 @@ class TurnReading:
     words: int
     timestamp: float | None = None
     quiet_weight: float = 0.0  # going quiet without a code (curt or empty reply)
-    silence_after: float = 0.0  # withdrawal credited to this speaker's silence after the turn
+    silence_after: float = 0.0  # this speaker's hours of silence before this reply
     repaired: bool = False
 
     @property
@@ -335,15 +335,14 @@ def _mark_silences(readings: list[TurnReading]) -> None:
         run = readings[i : j + 1]
         first = run[0]
         reply = readings[j + 1] if j + 1 < len(readings) else None
-        if len(run) >= UNANSWERED_RUN and first.timestamp is not None:
-            waited = None
-            if reply is not None and reply.timestamp is not None:
-                waited = reply.timestamp - first.timestamp
-            if reply is None or (waited is not None and waited >= SILENCE_SECONDS):
-                pressing = any(t.feeds_cycle or t.quote.endswith("?") for t in run)
-                if pressing and reply is not None:
-                    reply.silence_after = 1.0
-                    reply.quiet_weight = max(reply.quiet_weight, 1.0)
+        timed = reply is not None and first.timestamp is not None and reply.timestamp is not None
+        if timed and len(run) >= UNANSWERED_RUN:
+            waited = reply.timestamp - first.timestamp
+            # Only a run that asks or presses expects an answer; "night night x" does not.
+            pressing = any(t.feeds_cycle or t.quote.endswith("?") for t in run)
+            if waited >= SILENCE_SECONDS and pressing:
+                reply.silence_after = 1.0
+                reply.quiet_weight = max(reply.quiet_weight, 1.0)
         i = j + 1
 
 

@@ -132,9 +132,19 @@ class RulesEngine:
             codes = list(result.codes)
         else:
             scores = {c: round(probs[c], 4) for c in CODES}
-            codes = [
-                c for c in CODES if c != NEUTRAL and probs[c] >= model.thresholds.get(c, 0.5)
-            ]
+            thresholds = model.thresholds
+            codes = [c for c in CODES if c != NEUTRAL and probs[c] >= thresholds.get(c, 0.5)]
+            factor = model.meta.get("neutral_fallback")
+            if not codes and factor is not None and (
+                probs[NEUTRAL] < factor * thresholds.get(NEUTRAL, 0.5)
+            ):
+                # Nothing passed, and neutral is unlikely too: take the closest code
+                # (the same rule as train.decide, fitted by cross-validation).
+                closest = max(
+                    (c for c in CODES if c != NEUTRAL),
+                    key=lambda c: probs[c] / thresholds.get(c, 0.5),
+                )
+                codes = [closest]
             if "empty_apology" in codes and "responsibility" in codes:
                 # One apology is either empty or genuine: keep the likelier reading.
                 drop = (

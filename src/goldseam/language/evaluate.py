@@ -86,24 +86,44 @@ def safety_scores(gold: list[set[str]], pred: list[set[str]]) -> dict:
     return out
 
 
-def content_words(text: str) -> set[str]:
-    """Return the lowercase words of ``text`` that carry content (not function words)."""
-    from goldseam.language.reframing import STOPWORDS
+def _stem(word: str) -> str:
+    """Return a crude stem, so that "lie" and "lied", "text" and "texting" meet."""
+    from goldseam.language.reframing import IRREGULAR_PAST
 
-    return {w.strip("'") for w in _CONTENT.findall(text.lower())} - STOPWORDS
+    base = {v: k for k, v in IRREGULAR_PAST.items()}.get(word)
+    if base:
+        return base
+    for suffix in ("ing", "ied", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> set[str]:
+    """Return the stems of the words of ``text`` that can carry its event: not function
+    words, not insults (an insult is not an event)."""
+    from goldseam.language.reframing import INSULTS, STOPWORDS
+
+    words = {w.strip("'") for w in _CONTENT.findall(text.lower())}
+    return {_stem(w) for w in words - STOPWORDS - INSULTS if w}
 
 
 def reframe_passes(
     text: str, suggestion: str | None, analyze: Callable[[str], Analysis]
 ) -> bool:
     """Tell whether a first suggestion keeps the event, names a primary emotion and a need,
-    and analyses free of cycle-feeding codes."""
+    and analyses free of cycle-feeding codes.
+
+    It keeps the event when it shares a content word (by stem) with the message; a message
+    with no content word at all ("Fine.", "You're pathetic.") has no event to keep.
+    """
     from goldseam.language.reframing import PRIMARY_WORDS
 
     if not suggestion:
         return False
     lower = suggestion.lower()
-    keeps_event = bool(content_words(text) & content_words(suggestion))
+    event_words = content_words(text)
+    keeps_event = not event_words or bool(event_words & content_words(suggestion))
     names_primary = any(re.search(rf"\b{re.escape(w)}\b", lower) for w in PRIMARY_WORDS)
     names_need = bool(re.search(r"\bi need\b", lower))
     return keeps_event and names_primary and names_need and not analyze(suggestion).feeds_cycle

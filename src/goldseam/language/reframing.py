@@ -26,7 +26,7 @@ _FILLER = re.compile(
     r"god|jesus|ugh|babe|baby|hey|sorry|no|yes)[,!.]*\s+)+"
 )
 _ALWAYS = re.compile(r"\b(?:always|constantly|every single time|all the time|literally|just)\s+")
-_IRREGULAR = {
+IRREGULAR_PAST = {
     "tell": "told", "go": "went", "do": "did", "say": "said", "keep": "kept", "hide": "hid",
     "choose": "chose", "leave": "left", "make": "made", "put": "put", "spend": "spent",
     "take": "took", "give": "gave", "see": "saw", "meet": "met", "lie": "lied", "think": "thought",
@@ -44,7 +44,7 @@ _PAST_HINT = re.compile(r"^you (?:\w+ed|were|had|'d|went|said|told|kept|hid|chos
 
 _PAST = re.compile(r"\b(?:realised|didn't|were|was|had|\w+ed|told|went|said|saw|left|kept|hid)\b")
 #: Words of insult and mockery that a reframe must never repeat.
-_INSULTS = frozenset(
+INSULTS = frozenset(
     ["pathetic", "disgusting", "joke", "idiot", "loser", "moron", "clown", "child", "baby", "waste", "embarrassment", "failure", "snake", "coward", "pig", "bitch", "bastard", "dick", "prick", "asshole", "arsehole", "psycho", "crazy", "nuts", "insane", "useless", "worthless", "spineless", "punchline", "disgrace", "creep", "weirdo", "freak", "fool", "liar", "cheat", "cheater", "stupid", "dumb", "genius", "einstein", "sherlock", "saint", "hero", "princess", "victim", "selfish", "heartless", "cruel", "narcissist", "hypocrite", "fraud", "trash", "rubbish", "garbage", "laughable", "ridiculous", "whatever", "mature", "nice", "job"]
 )
 
@@ -56,8 +56,8 @@ def _catalogue() -> dict:
 
 def past(verb: str) -> str:
     """Return the simple past of an English verb (irregular table, then spelling rules)."""
-    if verb in _IRREGULAR:
-        return _IRREGULAR[verb]
+    if verb in IRREGULAR_PAST:
+        return IRREGULAR_PAST[verb]
     if verb.endswith("e"):
         return verb + "d"
     if len(verb) > 2 and verb.endswith("y") and verb[-2] not in "aeiou":
@@ -158,7 +158,7 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
             events.append(event)
     words = [
         w for w in _content(text)
-        if w not in _INSULTS and not w.endswith(("ing", "ed", "ly"))
+        if w not in INSULTS and not w.endswith(("ing", "ed", "ly"))
     ]
     if words:
         topic = " and ".join(words[:2])
@@ -168,7 +168,7 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
 
 
 def _contemptuous(event: str) -> bool:
-    return any(w in _INSULTS for w in re.findall(r"[a-z']+", event.lower()))
+    return any(w in INSULTS for w in re.findall(r"[a-z']+", event.lower()))
 
 
 def _pairs(text: str, analysis: Analysis) -> list[tuple[str, str]]:

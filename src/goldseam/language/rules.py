@@ -34,8 +34,7 @@ _PRONOUN = re.compile(
 )
 #: Verbs of doing that share a form with an emotion word ("I hurt you", "you abandoned her").
 _AGENTIVE_VERBS = frozenset(
-    "hurt abandoned rejected betrayed ignored humiliated deceived replaced used dumped "
-    "embarrassed shamed played".split()
+    ["hurt", "abandoned", "rejected", "betrayed", "ignored", "humiliated", "deceived", "replaced", "used", "dumped", "embarrassed", "shamed", "played"]
 )
 #: Forms whose experiencer is the speaker whatever precedes them ("what you did hurts",
 #: "you're revolting": the disgust is the speaker's).

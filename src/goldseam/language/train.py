@@ -29,7 +29,11 @@ MAX_WORD_FEATURES = 20_000
 MAX_CHAR_FEATURES = 40_000
 SEED = 0
 FOLDS = 5
-THRESHOLD_GRID = [round(0.2 + 0.05 * i, 2) for i in range(13)]  # 0.20 .. 0.80
+THRESHOLD_GRID = [round(0.1 + 0.05 * i, 2) for i in range(15)]  # 0.10 .. 0.80
+#: Candidate factors for the neutral fallback (see engines.RulesEngine): when no code passes
+#: its threshold, the message is neutral only if P(neutral) >= factor * threshold(neutral),
+#: else it takes its likeliest code. None turns the fallback off.
+FALLBACK_GRID = [None, 0.6, 0.8, 1.0, 1.2]
 
 
 def load_splits_module(corpus: Path):
@@ -123,6 +127,37 @@ def _transform(word_vec, char_vec, texts, rule_feats, rule_names):
     return sparse.hstack([word_vec.transform(texts), char_vec.transform(texts), x_rule]).tocsr()
 
 
+def _f1(pred, truth) -> float:
+    tp = int((pred & (truth == 1)).sum())
+    fp = int((pred & (truth == 0)).sum())
+    fn = int((~pred & (truth == 1)).sum())
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def decide(probs, thresholds, factor):
+    """Return the code decisions for a matrix of probabilities (rows: messages).
+
+    A code is given when its probability reaches its threshold; ``neutral`` only when no other
+    code is given, and (with a fallback ``factor``) only when P(neutral) reaches ``factor``
+    times its threshold, else the code whose probability is closest to its threshold.
+    Mirrors engines.RulesEngine._combine, which applies the same rule to one message.
+    """
+    import numpy as np
+
+    neutral = CODES.index("neutral")
+    pred = probs >= thresholds
+    pred[:, neutral] = False
+    empty = ~pred.any(axis=1)
+    if factor is not None:
+        ratio = probs / thresholds
+        ratio[:, neutral] = 0.0
+        best = ratio.argmax(axis=1)
+        for i in np.where(empty & (probs[:, neutral] < factor * thresholds[neutral]))[0]:
+            pred[i, best[i]] = True
+    pred[~pred.any(axis=1), neutral] = True
+    return pred
+
+
 def _thresholds(texts, rule_feats, labels, rule_names, n_folds: int):
     """Pick each code's threshold maximising its out-of-fold F1 on the train split; return
     the thresholds and those out-of-fold F1 scores (a cross-validated estimate)."""
@@ -145,15 +180,20 @@ def _thresholds(texts, rule_feats, labels, rule_names, n_folds: int):
     for k, code in enumerate(CODES):
         best, best_f1 = 0.5, -1.0
         for t in THRESHOLD_GRID:
-            pred = oof[:, k] >= t
-            tp = int((pred & (labels[:, k] == 1)).sum())
-            fp = int((pred & (labels[:, k] == 0)).sum())
-            fn = int((~pred & (labels[:, k] == 1)).sum())
-            f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            f1 = _f1(oof[:, k] >= t, labels[:, k])
             if f1 > best_f1 + 1e-9:
                 best, best_f1 = t, f1
         out[code] = best
-        cv_f1[code] = round(best_f1, 4)
+    thresholds = np.array([out[c] for c in CODES])
+    best_factor, best_macro = None, -1.0
+    for factor in FALLBACK_GRID:
+        pred = decide(oof, thresholds, factor)
+        scores = [_f1(pred[:, k], labels[:, k]) for k in range(len(CODES))]
+        macro = sum(scores) / len(scores)
+        if macro > best_macro + 1e-9:
+            best_factor, best_macro = factor, macro
+            cv_f1 = {code: round(f, 4) for code, f in zip(CODES, scores)}
+    out["_neutral_fallback"] = best_factor
     return out, cv_f1
 
 
@@ -172,6 +212,7 @@ def train(
     texts, rule_feats, labels = _design(rows)
     rule_names = sorted({name for f in rule_feats for name in f})
     thresholds, cv_f1 = _thresholds(texts, rule_feats, labels, rule_names, folds)
+    fallback = thresholds.pop("_neutral_fallback")
     word_vec, char_vec, classifiers, _ = _fit(texts, rule_feats, labels, rule_names)
     word_vocab = sorted(word_vec.vocabulary_, key=word_vec.vocabulary_.get)
     char_vocab = sorted(char_vec.vocabulary_, key=char_vec.vocabulary_.get)
@@ -186,6 +227,7 @@ def train(
         "rule_features": rule_names,
         "rule_scale": RULE_SCALE,
         "thresholds": thresholds,
+        "neutral_fallback": fallback,
         "params": {"C": C_VALUE, "char_ngrams": [2, 5], "word_ngrams": [1, 2], "seed": SEED},
     }
     buffer = io.BytesIO()
