@@ -98,13 +98,30 @@ def test_both_partners_edit_mark_ours_and_export_the_pdf(browser, live_server, s
     assert sophie.locator("ins", has_text="We are still learning.").is_visible()
     shoot(sophie, "story-04-diff-desktop")
 
+    # Both change the same sentence: Sophie sees both versions and chooses; nothing is lost.
+    sophie.goto("/story/edit/")
+    emma.goto("/story/edit/")
+    heard = "felt heard."
+    emma.get_by_label("The story").fill(editor_text(emma).replace(heard, "felt heard at last."))
+    emma.get_by_role("button", name="Save").click()
+    emma.get_by_text("Saved as version 4.").wait_for()
+    sophie.get_by_label("The story").fill(editor_text(sophie).replace(heard, "felt heard, finally."))
+    sophie.get_by_role("button", name="Save").click()
+    sophie.get_by_role("heading", name="You both changed the same part").wait_for()
+    assert sophie.get_by_text("felt heard at last.").is_visible()
+    assert StoryVersion.objects.filter(couple=cast["couple"]).count() == 4
+    shoot(sophie, "story-04b-conflict-desktop")
+    sophie.get_by_label("Keep Emma's words").check()
+    sophie.get_by_role("button", name="Save the combined story").click()
+    sophie.get_by_text("Saved as version 5.").wait_for()
+
     sophie.goto("/story/")
     sophie.get_by_role("button", name="This is ours").click()
-    sophie.get_by_text("You marked version 3 as ours.").first.wait_for()
+    sophie.get_by_text("You marked version 5 as ours.").first.wait_for()
     emma.goto("/story/")
-    assert emma.get_by_text("Sophie marked version 3 as ours.").is_visible()
+    assert emma.get_by_text("Sophie marked version 5 as ours.").is_visible()
     emma.get_by_role("button", name="This is ours").click()
-    emma.get_by_text("You both marked version 3 as ours.").wait_for()
+    emma.get_by_text("You both marked version 5 as ours.").wait_for()
     shoot(emma, "story-05-ours-phone")
     assert StoryState.objects.get(couple=cast["couple"]).booster_monthly
     assert CheckInCadence.objects.get(couple=cast["couple"]).every == "monthly"
