@@ -72,6 +72,8 @@ STORY: dict[str, str] = {
                    "the same passages. Nothing has been overwritten. For each passage, choose "
                    "whose words to keep, keep both, or write it anew.",
     "merge_passage": "Passage {number}",
+    "merge_mine_heading": "Your words",
+    "merge_theirs_heading": "{name}'s words",
     "merge_mine": "Keep my words",
     "merge_theirs": "Keep {name}'s words",
     "merge_both": "Keep both (mine first)",
