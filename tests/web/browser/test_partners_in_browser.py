@@ -144,3 +144,31 @@ def test_key_pages_at_phone_and_desktop_widths(browser, live_server, shoot):
         assert page.locator("#id_body_error").is_visible()
         shoot(page, f"{label}-12-form-error")
         assert page.outside == [] and page.console_errors == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concern_shows_support_to_the_answerer_and_a_neutral_pause_to_the_other(
+        browser, live_server, shoot):
+    from goldseam.web.core.demo import DEMO_ACCOUNTS, seed_demo
+
+    seed_demo()
+    pages = {}
+    for name in ("sophie", "emma"):
+        page = new_page(browser, live_server, PHONE)
+        page.goto("/accounts/sign-in/")
+        page.get_by_label("Sign-in name").fill(name)
+        page.get_by_label("Password").fill(DEMO_ACCOUNTS[name]["password"])
+        page.get_by_role("button", name="Sign in").click()
+        pages[name] = page
+    sophie, emma = pages["sophie"], pages["emma"]
+    sophie.goto("/couple/safety/")
+    for group in sophie.locator("fieldset").all():
+        group.get_by_label("No", exact=True).check()
+    sophie.locator("fieldset").first.get_by_label("Yes", exact=True).check()
+    sophie.get_by_role("button", name="Save my answers").click()
+    assert sophie.get_by_role("heading", name="Support, if you want it").is_visible()
+    shoot(sophie, "phone-06-safety-support")
+    emma.goto("/couple/together/")
+    text = emma.locator("main").inner_text()
+    assert "paused for now" in text and "Support" not in text and "afraid" not in text
+    shoot(emma, "phone-07-paused-neutral")
