@@ -5,6 +5,7 @@ Served at /api/ with its OpenAPI description at /api/openapi.json and the refere
 """
 from __future__ import annotations
 
+from django.views.decorators.http import require_safe
 from ninja import NinjaAPI
 
 from goldseam.web.api import errors
@@ -25,6 +26,8 @@ api = NinjaAPI(
     urls_namespace="api:v1",
     openapi_url="/openapi.json",
     docs_url="/docs",
+    # The description and its reference page are read, never posted to.
+    docs_decorator=require_safe,
 )
 errors.install(api)
 for module in (account, notes, journey, analysis, rebuild, tokens):
