@@ -58,7 +58,10 @@ def reframe(text: str, engine: str | None = None) -> list[str]:
     """Return 0-3 suggestions "I felt ... when ... I need ...", best first."""
     from goldseam.language.reframing import reframe_with
 
-    return reframe_with(text, get_engine(engine).analyze)
+    chosen = get_engine(engine)
+    if hasattr(chosen, "reframe"):  # semantic and ensemble choose emotion and need by meaning
+        return chosen.reframe(text)
+    return reframe_with(text, chosen.analyze)
 
 
 def coach(text: str, role: str = "hurt", engine: str | None = None) -> Coaching:

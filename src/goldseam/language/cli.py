@@ -133,16 +133,23 @@ def _analyze_bodies(engine, batch):
     return [(ident, a.to_dict()) for (ident, _), a in zip(batch, analyses)]
 
 
-def _reframe_bodies(engine, batch):
+def _suggest(engine, text: str) -> list[str]:
+    """Return the engine's own reframes where it has them (semantic, ensemble), else the rules'."""
+    if hasattr(engine, "reframe"):
+        return engine.reframe(text)
     from goldseam.language.reframing import reframe_with
 
+    return reframe_with(text, engine.analyze)
+
+
+def _reframe_bodies(engine, batch):
     out = []
     for ident, text in batch:
         analysis = engine.analyze(text)
         if analysis.error is not None:
             out.append((ident, {"error": analysis.error}))
             continue
-        body: dict = {"suggestions": reframe_with(text, engine.analyze)}
+        body: dict = {"suggestions": _suggest(engine, text)}
         if analysis.warnings:
             body["warnings"] = list(analysis.warnings)
         out.append((ident, body))
@@ -193,14 +200,13 @@ def cmd_reframe(args: argparse.Namespace) -> int:
         if not text:
             return 2
         from goldseam.language.engines import get_engine
-        from goldseam.language.reframing import reframe_with
 
         engine = get_engine(args.engine)
         analysis = engine.analyze(text)
         if analysis.error is not None:
             print(f"cannot read this message: {analysis.error}", file=sys.stderr)
             return 1
-        suggestions = reframe_with(text, engine.analyze)
+        suggestions = _suggest(engine, text)
     except ValueError as exc:
         print(str(exc), file=sys.stderr)
         return 2
@@ -262,7 +268,6 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         return 2
     from goldseam.language.engines import get_engine
     from goldseam.language.evaluate import evaluate_rows, read_labelled
-    from goldseam.language.reframing import reframe_with
 
     try:
         rows = read_labelled(args.file)
@@ -273,7 +278,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     reports = {}
     reports[engine.name] = evaluate_rows(
         rows, engine.analyze_many,
-        None if args.no_reframe else (lambda t: reframe_with(t, engine.analyze)),
+        None if args.no_reframe else (lambda t: _suggest(engine, t)),
         engine.analyze,
     )
     if args.baseline == "vader":
