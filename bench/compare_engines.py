@@ -74,7 +74,7 @@ def child(name: str) -> dict:
     if hasattr(engine, "reframe"):
         reframe = engine.reframe
     else:
-        from goldseam.language.reframe import reframe_with
+        from goldseam.language.reframing import reframe_with
 
         def reframe(text: str) -> list[str]:
             return reframe_with(text, engine.analyze)

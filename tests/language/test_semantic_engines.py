@@ -108,7 +108,7 @@ def test_batch_keeps_order_and_survives_a_bad_line(engine):
 def _reframe(engine, text):
     if hasattr(engine, "reframe"):
         return engine.reframe(text)
-    from goldseam.language.reframe import reframe_with
+    from goldseam.language.reframing import reframe_with
 
     return reframe_with(text, engine.analyze)
 

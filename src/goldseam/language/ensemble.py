@@ -93,6 +93,7 @@ def fit_stacker(rules_scores: np.ndarray, semantic_probs: np.ndarray, y: np.ndar
     from sklearn.model_selection import StratifiedKFold
 
     weights, thresholds, cv_f1 = [], [], []
+    held_all = np.zeros(y.shape, dtype=np.float64)
     for j in range(len(CODES)):
         x, target = features(rules_scores, semantic_probs, j), y[:, j]
         if target.sum() < semantic.FOLDS or (len(target) - target.sum()) < semantic.FOLDS:
@@ -104,13 +105,16 @@ def fit_stacker(rules_scores: np.ndarray, semantic_probs: np.ndarray, y: np.ndar
         folds = StratifiedKFold(semantic.FOLDS, shuffle=True, random_state=semantic.SEED)
         for fit, held in folds.split(x, target):
             held_probs[held] = _fit_code(x[fit], target[fit]).predict_proba(x[held])[:, 1]
+        held_all[:, j] = held_probs
         threshold, f1 = semantic.best_threshold(target, held_probs)
         model = _fit_code(x, target)
         coef, intercept = model.coef_[0], model.intercept_[0]
         weights.append([float(coef[0]), float(coef[1]), float(intercept)])
         thresholds.append(threshold)
         cv_f1.append(f1)
+    fallback = semantic.fit_fallback(y, held_all, np.asarray(thresholds))
     return {
+        "neutral_fallback": fallback,
         "weights": [[round(w, 6) for w in row] for row in weights],
         "thresholds": [round(t, 4) for t in thresholds],
         "cv_macro_f1": round(float(np.mean(cv_f1)), 4),
@@ -173,6 +177,7 @@ class EnsembleEngine:
             )
         self.weights = np.asarray(data["weights"], dtype=np.float64)
         self.thresholds = np.asarray(data["thresholds"], dtype=np.float64)
+        self.fallback = data.get("neutral_fallback")
         self.embedder = self.semantic.embedder
 
     def combine(self, rules_scores: np.ndarray, semantic_probs: np.ndarray) -> np.ndarray:
@@ -193,7 +198,7 @@ class EnsembleEngine:
         out = list(base)
         for row, i in enumerate(readable):
             scores = {c: round(float(stacked[row, j]), 4) for j, c in enumerate(CODES)}
-            codes = semantic.decide_codes(stacked[row], self.thresholds)
+            codes = semantic.decide_codes(stacked[row], self.thresholds, self.fallback)
             if base[i].warnings and base[i].codes == [NEUTRAL]:
                 codes = [NEUTRAL]  # the rules could not read it: no guess
             out[i] = semantic.merge_with_rules(base[i], codes, scores)

@@ -212,7 +212,11 @@ def fit_heads(x: np.ndarray, y: np.ndarray) -> tuple[Heads, np.ndarray]:
             thresholds[j] = best_threshold(y[:, j], best_oof[:, j])[0]
         else:
             intercept[j] = -20.0 if y[:, j].sum() == 0 else 20.0
-    meta = {"C": best_c, "oof_macro_f1": round(best_score, 4)}
+    meta = {
+        "C": best_c,
+        "oof_macro_f1": round(best_score, 4),
+        "neutral_fallback": fit_fallback(y, best_oof, thresholds),
+    }
     return Heads(coef, intercept, thresholds, meta), best_oof
 
 
@@ -266,19 +270,54 @@ def catalogue_hash() -> str:
 # ---------------------------------------------------------------------------- engine
 
 
-def decide_codes(probs: np.ndarray, thresholds: np.ndarray) -> list[str]:
+def decide_codes(probs, thresholds, fallback: float | None = None) -> list[str]:
     """Turn one message's per-code probabilities into the contract's codes.
 
-    Every code over its threshold applies; ``neutral`` only when no other does; of
-    ``empty_apology`` and ``responsibility`` (which exclude each other for one apology) the one
-    further over its threshold stays.
+    Every code over its threshold applies; of ``empty_apology`` and ``responsibility`` (which
+    exclude each other for one apology) the one further over its threshold stays. When none
+    applies, the message is ``neutral`` unless a ``fallback`` factor is given and neutral's own
+    probability is under ``fallback`` times its threshold: then the code closest to its
+    threshold applies (a message that is neither clearly neutral nor clearly anything else is
+    usually a paraphrased cycle move). The factor is fitted on train, never on dev.
     """
     margins = {c: float(probs[j] - thresholds[j]) for j, c in enumerate(CODES)}
     codes = [c for c in CODES if c != NEUTRAL and margins[c] >= 0]
+    if not codes and fallback is not None:
+        n = CODES.index(NEUTRAL)
+        if probs[n] < fallback * thresholds[n]:
+            ratios = {c: float(probs[j] / max(thresholds[j], 1e-6)) for j, c in enumerate(CODES)}
+            codes = [max((c for c in CODES if c != NEUTRAL), key=ratios.__getitem__)]
     if "empty_apology" in codes and "responsibility" in codes:
         apology_wins = margins["empty_apology"] >= margins["responsibility"]
         codes.remove("responsibility" if apology_wins else "empty_apology")
     return codes or [NEUTRAL]
+
+
+#: Neutral-fallback factors tried on out-of-fold train predictions (None: never fall back).
+FALLBACK_GRID = (None, 0.5, 0.75, 1.0)
+
+
+def macro_f1(y: np.ndarray, predicted: list[list[str]]) -> float:
+    """Return the macro-F1 over the codes present in ``y`` of predicted code lists."""
+    scores = []
+    for j, code in enumerate(CODES):
+        gold = y[:, j] == 1
+        if not gold.any():
+            continue
+        pred = np.array([code in p for p in predicted])
+        tp = float(np.sum(pred & gold))
+        scores.append(2 * tp / max(1.0, float(pred.sum() + gold.sum())))
+    return float(np.mean(scores)) if scores else 0.0
+
+
+def fit_fallback(y: np.ndarray, oof: np.ndarray, thresholds: np.ndarray) -> float | None:
+    """Return the neutral-fallback factor with the best out-of-fold macro-F1 on train."""
+    best, best_score = None, -1.0
+    for factor in FALLBACK_GRID:
+        score = macro_f1(y, [decide_codes(row, thresholds, factor) for row in oof])
+        if score > best_score + 1e-9:
+            best, best_score = factor, score
+    return best
 
 
 def rules_engine():
@@ -323,6 +362,7 @@ class SemanticEngine:
         self.heads = Heads.from_file(heads_path)
         self.precision = str(self.heads.meta.get("precision", "bf16"))
         self.embedder = get_embedder(self.precision)
+        self.fallback = self.heads.meta.get("neutral_fallback")
         self._catalogue: Catalogue | None = None
 
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
@@ -339,7 +379,7 @@ class SemanticEngine:
         out = list(base)
         for row, i in enumerate(readable):
             scores = {c: round(float(probs[row, j]), 4) for j, c in enumerate(CODES)}
-            codes = decide_codes(probs[row], self.heads.thresholds)
+            codes = decide_codes(probs[row], self.heads.thresholds, self.fallback)
             if base[i].warnings and base[i].codes == [NEUTRAL]:
                 codes = [NEUTRAL]  # the rules could not read it (emoji only, not English): no guess
             out[i] = merge_with_rules(base[i], codes, scores)
@@ -435,11 +475,11 @@ def reframe_with(engine, text: str) -> list[str]:
 
     The primary emotion and the need are the catalogue entries closest in meaning to this
     message (a primary emotion the speaker already named comes first). The event clauses and
-    the choice of "felt" or "feel" are the rules engine's (goldseam.language.reframe), so both
+    the choice of "felt" or "feel" are the rules engine's (goldseam.language.reframing), so both
     engines speak of the same event. A suggestion the engine itself reads as feeding the cycle
     is dropped; an event yields at most one suggestion so that the three differ.
     """
-    from goldseam.language import reframe as rules_reframe
+    from goldseam.language import reframing as rules_reframe
 
     analysis = engine.analyze(text)
     if analysis.error is not None or not analysis.feeds_cycle:
