@@ -112,6 +112,7 @@ class TurnReading:
     quiet_weight: float = 0.0  # going quiet without a code (curt or empty reply)
     silence_after: float = 0.0  # this speaker's hours of silence before this reply
     repaired: bool = False
+    notes: tuple[str, ...] = ()  # the engine's error or warnings for this text
 
     @property
     def feeds_cycle(self) -> bool:
@@ -187,7 +188,8 @@ class ConversationAnalysis:
             "pattern": self.pattern,
             "roles": dict(self.roles),
             "softening_turns": list(self.softening_turns),
-            "turns": [{"codes": list(t.codes)} for t in self.turns],
+            "turns": [{"codes": list(t.codes), **({"notes": list(t.notes)} if t.notes else {})}
+                      for t in self.turns],
             "speakers": {name: s.to_dict() for name, s in self.speakers.items()},
         }
         if self.note:
@@ -206,11 +208,17 @@ def _default_analyzer(engine: str | None) -> Analyzer:
     return lambda texts: analyze_many(texts, engine=engine)
 
 
-def _codes_of(result) -> tuple[str, ...]:
-    codes = getattr(result, "codes", None)
-    if codes is None and isinstance(result, dict):
-        codes = result.get("codes")
-    return tuple(codes or (NEUTRAL,))
+def _codes_of(result) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return (codes, notes) of one engine result; an unreadable text counts as neutral.
+
+    Notes are the engine's error or warnings ("not English", "emoji only"), kept so that
+    the report can say how much of a chat the engine could not read.
+    """
+    get = result.get if isinstance(result, dict) else lambda key: getattr(result, key, None)
+    notes = tuple(get("warnings") or ())
+    if get("error"):
+        notes = (get("error"),) + notes
+    return tuple(get("codes") or (NEUTRAL,)), notes
 
 
 def _as_turn(item) -> Turn:
@@ -243,10 +251,10 @@ class _CodeCache:
     def __init__(self, analyzer: Analyzer, size: int | None = None):
         self.analyzer = analyzer
         self.size = CODE_CACHE_SIZE if size is None else size
-        self.known: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+        self.known: OrderedDict[str, tuple[tuple[str, ...], tuple[str, ...]]] = OrderedDict()
 
-    def codes(self, texts: list[str]) -> list[tuple[str, ...]]:
-        """Return each text's codes, in order."""
+    def codes(self, texts: list[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+        """Return each text's (codes, notes), in order."""
         missing = list(dict.fromkeys(t for t in texts if t not in self.known))
         fresh = dict(zip(missing, map(_codes_of, self.analyzer(missing)), strict=True))
         # Look everything up before remembering the fresh texts, which may evict old ones.
@@ -289,7 +297,8 @@ def read_turns(
                 raise SpeakerError(seen)
         if not batch:
             continue
-        for turn, codes in zip(batch, cache.codes([t.text for t in batch]), strict=True):
+        for turn, (codes, notes) in zip(batch, cache.codes([t.text for t in batch]),
+                                        strict=True):
             stamp = turn.timestamp.timestamp() if turn.timestamp else None
             text = turn.text.strip()
             readings.append(
@@ -297,6 +306,7 @@ def read_turns(
                     index=len(readings),
                     speaker=turn.speaker,
                     codes=codes,
+                    notes=notes,
                     quote=text[:QUOTE_CHARS],
                     words=len(_WORD.findall(text)),
                     timestamp=stamp,
