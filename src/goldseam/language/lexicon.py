@@ -33,11 +33,17 @@ def _union(patterns: list[str], macros: dict[str, str]) -> re.Pattern[str] | Non
 
 @dataclass(frozen=True)
 class CodeRules:
-    """The compiled patterns and blockers of one code."""
+    """The compiled patterns and blockers of one code.
+
+    Patterns anchored at the sentence start (``^...``) are kept apart in ``anchored`` and
+    tried once per sentence with ``match``; scanning them at every position would cost time
+    for nothing.
+    """
 
     code: str
     patterns: re.Pattern[str] | None
     blockers: re.Pattern[str] | None
+    anchored: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -59,10 +65,12 @@ def code_rules() -> dict[str, CodeRules]:
         if code == NEUTRAL:
             continue
         table = data.get(code, {})
+        patterns = table.get("patterns", [])
         rules[code] = CodeRules(
             code,
-            _union(table.get("patterns", []), macros),
+            _union([p for p in patterns if not p.startswith("^")], macros),
             _union(table.get("blockers", []), macros),
+            _union([p for p in patterns if p.startswith("^")], macros),
         )
     return rules
 
@@ -84,7 +92,7 @@ def emotion_rules() -> tuple[EmotionRule, ...]:
         if entry.get("words"):
             parts.append(r"\b(?:" + "|".join(entry["words"]) + r")\b")
         if entry.get("framed"):
-            parts.append(r"(?<=\b)" + _FRAME + r"\b(?:" + "|".join(entry["framed"]) + r")\b")
+            parts.append(r"\b" + _FRAME + r"\b(?:" + "|".join(entry["framed"]) + r")\b")
         out.append(EmotionRule(entry["name"], entry["kind"], re.compile("|".join(parts))))
     return tuple(out)
 

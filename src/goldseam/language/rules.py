@@ -144,12 +144,15 @@ def find_emotions(sentences: list[Sentence]) -> list[EmotionHit]:
 
 def _code_matches(sent: Sentence, code: str) -> list[tuple[int, int]]:
     rules = code_rules()[code]
-    if rules.patterns is None:
-        return []
     if rules.blockers is not None and rules.blockers.search(sent.text):
         return []
+    matches = list(rules.patterns.finditer(sent.text)) if rules.patterns is not None else []
+    if rules.anchored is not None:
+        first = rules.anchored.match(sent.text)
+        if first is not None:
+            matches.insert(0, first)
     found = []
-    for m in rules.patterns.finditer(sent.text):
+    for m in matches:
         if m.end() == m.start() and (sent.text.strip(" .") or code != "withdrawal"):
             continue
         if code in NEGATABLE and _negated(sent.text[: m.start()]):
