@@ -11,7 +11,7 @@ from django.urls import reverse
 from goldseam.story.text import MAX_STORY_CHARS
 from goldseam.web.journey import models as j
 from goldseam.web.rebuild.models import CheckInCadence
-from goldseam.web.story.models import OursMark, StoryState, StoryVersion
+from goldseam.web.story.models import OursMark, StoryDraft, StoryState, StoryVersion
 
 from .permissions.story import BASE_TEXT, couple_story
 
@@ -258,3 +258,27 @@ def test_an_over_long_merge_goes_back_to_the_editor_with_the_text(cast, client_a
                                         {"mine": huge, "base": 1, "theirs": 2})
     assert response.status_code == 400 and "word word word" in _text(response)
     assert StoryVersion.objects.filter(couple=cast.couple).count() == 2
+
+
+def test_autosave_keeps_a_private_draft_that_comes_back_in_the_editor(cast, client_as):
+    couple_story(cast)
+    half = BASE_TEXT.replace("spring", "the spring of the long rain")
+    answer = client_as("emma").post(reverse("story:autosave"), {"text": half, "base": 2})
+    assert answer.status_code == 200 and answer.json()["saved"] is True
+    draft = StoryDraft.objects.get(owner=cast.emma)
+    assert not draft.is_shared
+    # Sophie neither sees Emma's draft in her editor nor in the story.
+    assert "long rain" not in _text(client_as("sophie").get(reverse("story:edit")))
+    assert "long rain" not in _text(client_as("sophie").get(reverse("story:home")))
+    page = _text(client_as("emma").get(reverse("story:edit")))
+    assert "long rain" in page and "Your unsaved changes from" in page
+    client_as("emma").post(reverse("story:edit"), {"text": half, "base": 2})
+    assert not StoryDraft.objects.filter(owner=cast.emma).exists()
+    assert "long rain" in StoryVersion.objects.get(couple=cast.couple, number=3).text
+
+
+def test_autosave_refuses_an_over_long_text_and_says_so(cast, client_as):
+    huge = "word " * (MAX_STORY_CHARS // 5 + 10)
+    answer = client_as("sophie").post(reverse("story:autosave"), {"text": huge, "base": 0})
+    assert answer.status_code == 400 and answer.json()["saved"] is False
+    assert "still in the box" in answer.json()["message"]

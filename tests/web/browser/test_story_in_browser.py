@@ -83,6 +83,7 @@ def test_both_partners_edit_mark_ours_and_export_the_pdf(browser, live_server, s
     emma.get_by_label("The story").fill(text.replace(
         "## Before\n\n", "## Before\n\nWe met at a friend's birthday, arguing about a film.\n\n",
         1))
+    emma.get_by_text("Your changes are kept as a private draft").wait_for()
     shoot(emma, "story-03-editing-phone")
     emma.get_by_role("button", name="Save").click()
     emma.get_by_text("Saved as version 2.").wait_for()

@@ -48,6 +48,8 @@ ROWS = [
         data=lambda c: {"text": "# Ours\n\n## Before\n\nWe met.\n", "base": 0}),
     # Sophie edits version 1 while Emma's version 2 exists: the conflict page (200) for the
     # couple; Olivia's couple has no version 1 to merge from (404).
+    Row("story:autosave", "POST", expected=ANY_PARTNER_PAGE,
+        data=lambda c: {"text": "# Ours\n\nHalf a thought", "base": 0}),
     Row("story:merge", "POST", expected=COUPLE_ONLY,
         data=lambda c: {"mine": BASE_TEXT.replace("spring", "May"), "base": 1,
                         "theirs": couple_story(c)[1].number}),

@@ -77,3 +77,20 @@ class OursMark(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["couple", "user"], name="one_mark_each")]
+
+
+class StoryDraft(PartnerRecord):
+    """Hold one partner's unsaved edit of the story, autosaved while they write; never shared.
+
+    ``base`` is the version the edit started from, so a draft restored after the partner saved
+    in between is merged like any other edit. Saving a version removes the writer's draft.
+    """
+
+    RECORD_KINDS = ("story_draft",)
+
+    text = EncryptedTextField(max_length=MAX_STORY_CHARS)
+    base = models.PositiveIntegerField(default=0)
+
+    def save(self, *args, **kwargs):
+        self.kind = self.kind or "story_draft"
+        super().save(*args, **kwargs)

@@ -17,7 +17,7 @@ from goldseam.story.llm import LLMConfig, config_from_env
 from goldseam.story.merge import MergeResult, merge
 from goldseam.story.text import check_length
 from goldseam.web.core.access import readable_records
-from goldseam.web.story.models import OursMark, StoryState, StoryVersion
+from goldseam.web.story.models import OursMark, StoryDraft, StoryState, StoryVersion
 
 
 def partner_name(user, couple) -> str:
@@ -161,3 +161,23 @@ def start_boosters(couple) -> bool:
     if not updated:
         CheckInCadence.objects.create(couple=couple, every=MONTHLY, start=timezone.localdate())
     return True
+
+
+def own_draft(user, couple) -> StoryDraft | None:
+    """Return ``user``'s own unsaved edit of the story, or ``None``."""
+    # A draft is never shared, so what the person may read of drafts is only their own.
+    qs = readable_records(user, StoryDraft.objects.all(), audit=False)
+    return qs.filter(couple=couple, owner=user).first()
+
+
+def keep_draft(user, couple, text: str, base: int) -> StoryDraft:
+    """Store ``user``'s unsaved edit (one per partner), private."""
+    draft = own_draft(user, couple) or StoryDraft(owner=user, couple=couple)
+    draft.text, draft.base = text, base
+    draft.save()
+    return draft
+
+
+def drop_draft(user, couple) -> None:
+    """Remove ``user``'s unsaved edit once it is saved as a version."""
+    StoryDraft.objects.filter(owner=user, couple=couple).delete()

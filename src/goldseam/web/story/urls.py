@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("draft/", views.draft, name="draft"),
     path("edit/", views.edit, name="edit"),
+    path("edit/autosave/", views.autosave, name="autosave"),
     path("merge/", views.merge_view, name="merge"),
     path("history/", views.history, name="history"),
     path("versions/<int:number>/", views.version_view, name="version"),

@@ -7,8 +7,9 @@ live in ``export_views``.
 from __future__ import annotations
 
 from django.contrib import messages
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import formats
+from django.utils import formats, timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from goldseam.story.diff import diff_versions
@@ -75,6 +76,13 @@ def edit(request):
     """Edit the story; a partner's save in between is merged or shown as a conflict."""
     newest = state.latest(request.user, request.couple)
     if request.method == "GET":
+        draft_row = state.own_draft(request.user, request.couple)
+        if draft_row is not None and draft_row.text.strip():
+            # Nothing lost: an unsaved edit comes back, with the version it started from.
+            form = StoryForm(initial={"text": draft_row.text, "base": draft_row.base})
+            when = formats.date_format(draft_row.updated_at, "DATETIME_FORMAT")
+            return render(request, "story/edit.html",
+                          {"form": form, "notice": say("story.draft_back", when=when)})
         form = StoryForm(initial={"text": newest.text if newest else "",
                                   "base": newest.number if newest else 0})
         return render(request, "story/edit.html", {"form": form})
@@ -90,6 +98,7 @@ def edit(request):
         return render(request, "story/edit.html", {"form": form}, status=400)
     if outcome.conflicts is not None:
         return _merge_page(request, outcome.conflicts, text, base, outcome.theirs)
+    state.drop_draft(request.user, request.couple)
     if outcome.unchanged:
         messages.info(request, say("story.unchanged"))
     elif outcome.merged:
@@ -149,8 +158,24 @@ def merge_view(request):
         saved = state.append(request.user, request.couple, result.resolve(choices), "merged")
     except StoryError as error:
         return _merge_page(request, result, mine, base, theirs, str(error))
+    state.drop_draft(request.user, request.couple)
     messages.success(request, say("story.saved", number=saved.number))
     return redirect("story:home")
+
+
+@require_joint_work_allowed
+@require_POST
+def autosave(request):
+    """Keep the partner's unsaved edit as a private draft; answer JSON for the page's script."""
+    form = StoryForm(request.POST)
+    if not form.is_valid():
+        errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
+        return JsonResponse({"saved": False, "message": say("story.autosave_failed"),
+                             "errors": errors}, status=400)
+    state.keep_draft(request.user, request.couple, form.cleaned_data["text"],
+                     form.cleaned_data["base"])
+    time = timezone.localtime().strftime("%H:%M")
+    return JsonResponse({"saved": True, "message": say("story.autosaved", time=time)})
 
 
 @require_joint_work_allowed

@@ -9,7 +9,8 @@ from __future__ import annotations
 NAV = {"story": "Our story"}
 
 #: Kinds of story records a couple may put into a therapist's scope.
-RECORD_KINDS = {"story_version": "Our story"}
+RECORD_KINDS = {"story_version": "Our story",
+                "story_draft": "My unsaved edits of our story (never shared)"}
 
 STORY: dict[str, str] = {
     # --- the story page -------------------------------------------------------------------
@@ -64,6 +65,12 @@ STORY: dict[str, str] = {
     "merged": "Your partner saved while you were writing. Your changes and theirs touched "
               "different parts, so both are kept in version {number}.",
     "unchanged": "Nothing changed, so no new version was saved.",
+    "autosaved": "Your changes are kept as a private draft ({time}). Only you see them until "
+                 "you save.",
+    "autosave_failed": "Your changes could not be kept just now; they are still in the box. "
+                       "Please save when you can.",
+    "draft_back": "Your unsaved changes from {when} are back. Save them to make a new version, "
+                  "or cancel to leave them as they are.",
     "stale_base": "That version of the page is no longer known. Your text is kept below; "
                   "please save again.",
     # --- merging --------------------------------------------------------------------------
