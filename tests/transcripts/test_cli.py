@@ -111,3 +111,21 @@ def test_jsonl_all_good_exits_zero(fake_engine):
 def test_unknown_engine_is_named_before_any_work(capsys):
     assert run(["cycle", str(FIXTURES / "plain.txt"), "--engine", "crystal-ball"]) == 2
     assert "crystal-ball" in capsys.readouterr().err
+
+
+def test_report_says_how_many_messages_the_engine_could_not_read(monkeypatch, capsys, tmp_path):
+    from types import SimpleNamespace
+
+    from goldseam.language import conversation
+
+    def analyzer(texts):
+        return [SimpleNamespace(codes=["neutral"], error=None,
+                                warnings=["not English: the engine reads English only"]
+                                if "¿" in t else []) for t in texts]
+
+    monkeypatch.setattr(conversation, "_default_analyzer", lambda engine: analyzer)
+    path = tmp_path / "chat.txt"
+    path.write_text("Jo: ¿Dónde estabas?\nSam: At work.\n", encoding="utf-8")
+    assert run(["cycle", str(path)]) == 0
+    out = capsys.readouterr().out.replace("\n", " ")
+    assert "could not fully read 1 of these messages" in out and "not English" in out

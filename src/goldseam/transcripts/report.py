@@ -105,6 +105,10 @@ def render(
         read += "; " + say("report.skipped",
                            details=", ".join(f"{k} {v}" for k, v in sorted(skipped.items())))
     console.print(read, style="dim")
+    noted = [t for t in result.turns if t.notes]
+    if noted:
+        console.print(say("report.notes", count=len(noted), example=noted[0].notes[0]),
+                      style="yellow")
     if result.note == "empty":
         console.print(say("report.empty"))
         return
