@@ -77,6 +77,16 @@ def acknowledgment_checklist(codes: list[str]) -> list[dict]:
 
 
 def feedback(text: str, role: str = "hurt") -> dict:
+    """Return the coach's feedback on ``text`` for ``role``; see ``_feedback``.
+
+    Nothing is cached or kept: a draft lives only for the request that carries it.
+    """
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}")
+    return _feedback(text, role)
+
+
+def _feedback(text: str, role: str) -> dict:
     """Return the coach's feedback on ``text`` for ``role`` ("hurt" or "repairing").
 
     Keys: ``state`` ("empty", "too_long", "unreadable", "safety" or "ok"), ``message`` for the
@@ -85,8 +95,6 @@ def feedback(text: str, role: str = "hurt") -> dict:
     ``summary``, ``emotion_note``, ``guidance``, ``next_step``, ``suggestions`` (reframes),
     and for the repairing role ``checklist`` (the parts of a full acknowledgment).
     """
-    if role not in ROLES:
-        raise ValueError(f"unknown role {role!r}")
     if not text.strip():
         return {"state": "empty", "message": say("journey.coach_empty")}
     if len(text) > MAX_TEXT_CHARS:
