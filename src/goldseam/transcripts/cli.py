@@ -38,7 +38,8 @@ def _engine_problem(name: str | None) -> str | None:
 
     try:
         get_engine(name)
-    except ValueError as exc:
+    except (ValueError, RuntimeError, ImportError, OSError) as exc:
+        # Unknown names, missing model files and absent optional packages all land here.
         return str(exc)
     return None
 
