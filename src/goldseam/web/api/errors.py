@@ -35,7 +35,10 @@ def _fields(exc: ValidationError) -> list[dict]:
     # Only where and what kind of problem: never echo the value, which may be a partner's text.
     out = []
     for item in exc.errors:
-        loc = [str(p) for p in item.get("loc", ()) if p not in ("body", "payload")]
+        loc = [str(p) for p in item.get("loc", ())]
+        # ninja prefixes where the value came from and the parameter's name: ("body", "payload")
+        if len(loc) > 2 and loc[0] in ("body", "query", "path"):
+            loc = loc[2:]
         out.append({"field": ".".join(loc), "problem": item.get("type", "invalid")})
     return out
 

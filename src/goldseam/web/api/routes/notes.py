@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from ninja import Field, Router, Schema
+from ninja.responses import Status
 
 from goldseam.web.api.auth import need
 from goldseam.web.api.errors import ApiError
@@ -53,7 +54,7 @@ def create_note(request, payload: NoteIn):
     _writer(request)
     note = Note.objects.create(owner=request.user, couple=couple_for(request.user),
                                title=payload.title, body=payload.body)
-    return 201, _out(note, request.user)
+    return Status(201, _out(note, request.user))
 
 
 @router.get("/notes/{int:pk}", response=NoteOut)
@@ -100,4 +101,4 @@ def delete_note(request, pk: int):
     _writer(request)
     with transaction.atomic():
         get_record_for(request.user, Note, pk, write=True).delete()
-    return 204, None
+    return Status(204, None)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 from ninja import Field, Router, Schema
+from ninja.responses import Status
 
 from goldseam import trust
 from goldseam.trust.checkins import MAX_NEED_CHARS
@@ -126,7 +127,7 @@ def create_checkin(request, payload: CheckInIn):
         instrument_version=made.instrument_version, need=made.need, note=made.note,
         note_shared=made.note_shared, shared_at=made.at,
     )
-    return 201, _checkin_out(row, request.user)
+    return Status(201, _checkin_out(row, request.user))
 
 
 @router.get("/trends", response=list[TrendOut])

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.http import Http404
 from ninja import Router, Schema
+from ninja.responses import Status
 
 from goldseam.web.api.models import ApiToken
 from goldseam.web.api.routes.common import iso
@@ -39,4 +40,4 @@ def revoke_token(request, pk: int):
     if token is None:
         raise Http404
     token.revoke()
-    return 204, None
+    return Status(204, None)
