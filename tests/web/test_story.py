@@ -282,3 +282,16 @@ def test_autosave_refuses_an_over_long_text_and_says_so(cast, client_as):
     answer = client_as("sophie").post(reverse("story:autosave"), {"text": huge, "base": 0})
     assert answer.status_code == 400 and answer.json()["saved"] is False
     assert "still in the box" in answer.json()["message"]
+
+
+def test_reframe_rewrite_is_refused_without_both_yeses_and_offered_with_them(
+        cast, client_as, fake_model):
+    off = client_as("sophie").post(reverse("story:reframe"), {"text": "You always leave!"})
+    assert off.json()["ok"] is False and fake_model.calls == []
+    for who in ("sophie", "emma"):
+        client_as(who).post(reverse("story:model"), {"consent": "on"})
+    on = client_as("sophie").post(reverse("story:reframe"), {"text": "You always leave!"})
+    assert on.json() == {"ok": True, "text": "You always leave!"}  # the fake echoes it
+    assert fake_model.calls[0]["messages"][1]["content"] == "You always leave!"
+    bad = client_as("sophie").post(reverse("story:reframe"), {"text": "  "})
+    assert bad.status_code == 400

@@ -65,5 +65,7 @@ ROWS = [
         expect(partners=200, therapists=403, outsider=302, anon=302)),
     Row("story:model", "GET", expected=ANY_PARTNER_PAGE),
     Row("story:model", "POST", expected=ANY_PARTNER_PAGE, data=lambda c: {"consent": "on"}),
+    Row("story:reframe", "POST", expected=ANY_PARTNER_PAGE,
+        data=lambda c: {"text": "You always leave!"}),
     Row("story:polish", "POST", lambda c: (couple_story(c), {})[1], ANY_PARTNER_ACTION),
 ]

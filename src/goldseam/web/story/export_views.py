@@ -9,12 +9,13 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from goldseam.language.types import MAX_TEXT_CHARS
 from goldseam.story.export import filename, markdown_export, pdf_export
-from goldseam.story.llm import polish_story
+from goldseam.story.llm import polish_reframe, polish_story
 from goldseam.story.text import parse_markdown
 from goldseam.web.accounts.reauth import reauth_required
 from goldseam.web.core.access import require_joint_work_allowed
@@ -114,3 +115,27 @@ def polish(request):
         return redirect("story:home")
     form = StoryForm(initial={"text": rewrite.text, "base": newest.number, "note": "polished"})
     return render(request, "story/polish.html", {"form": form})
+
+
+#: Longest message the reframe rewrite accepts: the language engine's own limit.
+REFRAME_MAX_CHARS = MAX_TEXT_CHARS
+
+
+@require_joint_work_allowed
+@require_POST
+def polish_reframe_view(request):
+    """Answer JSON with the model's gentler rewrite of ``text`` (a reframe), under the same rule.
+
+    For the journey's coach: it sends one message only when the operator configured a model
+    and both partners turned it on; otherwise it answers ``ok: false`` and sends nothing.
+    """
+    text = request.POST.get("text", "")
+    if not text.strip() or len(text) > REFRAME_MAX_CHARS:
+        return JsonResponse({"ok": False, "message": say("story.reframe_bad_text",
+                                                         limit=f"{REFRAME_MAX_CHARS:,}")},
+                            status=400)
+    st = state.story_state(request.couple)
+    rewrite = polish_reframe(text, enabled=st.model_enabled(), config=state.model_config())
+    if not rewrite.ok:
+        return JsonResponse({"ok": False, "message": rewrite.error})
+    return JsonResponse({"ok": True, "text": rewrite.text})

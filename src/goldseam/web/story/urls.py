@@ -20,4 +20,5 @@ urlpatterns = [
     path("export/story.pdf", export_views.export_pdf, name="export-pdf"),
     path("model/", export_views.model_settings, name="model"),
     path("model/polish/", export_views.polish, name="polish"),
+    path("model/reframe/", export_views.polish_reframe_view, name="reframe"),
 ]

@@ -120,10 +120,11 @@ STORY: dict[str, str] = {
     "model_unconfigured": "This Goldseam has no language model set up, so nothing is ever sent "
                           "anywhere. Everything works without one.",
     "model_what": "If you both turn it on, Goldseam can ask a language model for a smoother "
-                  "version of your story. When one of you asks, the whole text of your newest "
-                  "version is sent to {where} (model \u201c{model}\u201d), which this Goldseam's "
-                  "operator chose. Nothing is sent until someone asks, and nothing else is "
-                  "sent: no names of accounts, no private drafts, no check-ins.",
+                  "version of your story, or a gentler wording of a message you are writing. "
+                  "When one of you asks, that text (the whole of your newest story version, or "
+                  "the one message) is sent to {where} (model \u201c{model}\u201d), which this "
+                  "Goldseam's operator chose. Nothing is sent until someone asks, and nothing "
+                  "else is sent: no account names, no other drafts, no check-ins.",
     "model_both": "It runs only when both of you have turned it on.",
     "model_status_on": "Both of you have turned it on.",
     "model_status_me": "You have turned it on; {name} has not.",
@@ -138,6 +139,7 @@ STORY: dict[str, str] = {
                     "save it here, and you can change it first.",
     "polish_failed": "{reason}",
     "polish_save": "Save as a new version",
+    "reframe_bad_text": "Please send a message of 1 to {limit} characters.",
     # --- errors ---------------------------------------------------------------------------
     "no_partner": "The story is written by two. It opens once your partner has joined.",
 }
