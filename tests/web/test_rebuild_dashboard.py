@@ -107,9 +107,12 @@ def test_a_reliable_drop_is_pointed_out_kindly_to_both_partners(cast, client_as)
     with time_machine.travel(first + timedelta(weeks=6, days=1), tick=False):
         for actor in ("sophie", "emma"):
             body = client_as(actor).get(reverse("rebuild:home")).content.decode()
-            assert "Sophie&#x27;s sense of trust has dropped more than everyday ups and downs" \
-                in body
+            assert ("Sophie&#x27;s sense of felt safety has dropped more than everyday ups "
+                    "and downs") in body
             assert "worth a gentle conversation" in body
+            # The other four constructs and the total fell too: named once, not repeated.
+            assert "The same is true of: trust, accessibility" in body
+            assert body.count("has dropped more than") == 1
 
 
 def test_dashboard_draws_a_chart_per_construct_and_the_reliability_strip(cast, client_as):

@@ -113,9 +113,10 @@ def test_a_week_in_the_life_of_the_demo_couple(browser, live_server, shoot):
                 sophie.goto(jules)
                 sophie.get_by_role("button", name="Yes, that's right").first.click()
             sophie.goto("/rebuild/")
-            talk = sophie.get_by_role("button", name="We did it today")
-            if talk.count():
-                talk.first.click()
+            rituals = sophie.get_by_role("button", name="We did it today")
+            while rituals.count():
+                rituals.first.click()
+                sophie.wait_for_load_state()
             if day == 6:
                 check_in(sophie, "5", "To keep hearing about it from you first.")
                 check_in(emma, "6", "A walk where we talk about us, not about Jules.")
@@ -132,11 +133,14 @@ def test_a_week_in_the_life_of_the_demo_couple(browser, live_server, shoot):
         assert phone.locator("figure.chart svg").count() == 7
         assert "Worth talking about" in phone.content()
         shoot(phone, "rebuild-phone-dashboard")
+        phone.get_by_text("Each part of the check-in").click()
+        assert phone.locator("figure.chart-safety svg").is_visible()
         phone.goto("/rebuild/checkin/")
         shoot(phone, "rebuild-phone-checkin")
         desk = open_page(browser, live_server, DESKTOP, pages)
         sign_in(desk, "emma")
         desk.goto("/rebuild/")
+        desk.get_by_text("Each part of the check-in").click()
         shoot(desk, "rebuild-desktop-dashboard")
         desk.goto("/rebuild/commitments/")
         shoot(desk, "rebuild-desktop-ledger")

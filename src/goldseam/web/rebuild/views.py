@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
 from goldseam import trust
+from goldseam.trust.change import construct_label
 from goldseam.trust.checkins import instrument
 from goldseam.web.core.access import (
     readable_records,
@@ -50,15 +51,39 @@ def dashboard(request):
          today in r.done)
         for r in state.rituals
     ]
-    charts = [(c, mark_safe(board.charts[c])) for c in (*instrument().constructs, "total")]
+    # The overall chart first and open; the five constructs behind one disclosure, so the
+    # page stays short on a phone.
+    overall = mark_safe(board.charts["total"])
+    charts = [(c, mark_safe(board.charts[c])) for c in instrument().constructs]
     # Both partners' trends and needs are on this page for both of them (the check-in form
     # says so); notes stay out unless shared.
     return render(request, "rebuild/dashboard.html", {
         "board": board, "due": due_for(state, me.id, now, paused=False),
-        "trend_charts": charts, "strip": mark_safe(board.charts["reliability"]),
+        "overall_chart": overall, "trend_charts": charts,
+        "strip": mark_safe(board.charts["reliability"]), "notices": group_notices(board.notices),
         "rituals": rituals, "partner": state.couple.other(me.id),
         "has_checkins": bool(state.checkins), "needs": latest_needs(request.user, state),
     })
+
+
+def group_notices(notices) -> list[tuple[str, str]]:
+    """Return one (sentence, "also in ...") per person and kind of change, in order.
+
+    A good week often lifts all five constructs at once; five near-identical paragraphs bury
+    the point, so the first is said in full and the rest are named after it.
+    """
+    groups: dict[tuple, list] = {}
+    for notice in notices:
+        groups.setdefault((notice.kind, notice.person_ids), []).append(notice)
+    found = []
+    for members in groups.values():
+        first, rest = members[0], members[1:]
+        also = ""
+        if rest:
+            labels = [construct_label(n.construct) for n in rest]
+            also = say("rebuild.notice_also", areas=", ".join(labels))
+        found.append((first.sentence, also))
+    return found
 
 
 def latest_needs(user, state) -> list[tuple[str, str, str]]:

@@ -16,10 +16,12 @@ REBUILD: dict[str, str] = {
     "due_title": "Today",
     "due_none": "Nothing is waiting for you today.",
     "notices_title": "Worth talking about",
+    "notice_also": "The same is true of: {areas}.",
     "notices_none": "No change beyond everyday ups and downs since your last check-ins.",
     "charts_title": "How each of you feels, week by week",
     "charts_empty": "Your charts start with your first check-ins.",
     "charts_hint": "Higher is better: 1 means not at all, 7 means completely.",
+    "charts_more": "Each part of the check-in",
     "reliability_title": "How reliably commitments are kept",
     "reliability_hint": "Each bar is a likely range, not a score. It narrows as your partner "
                         "confirms more entries, and recent weeks count more than old ones.",
