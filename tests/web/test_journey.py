@@ -226,7 +226,7 @@ def test_acknowledgment_check_explains_a_full_acknowledgment(client_as, cast, in
     response = client_as("emma").post(reverse("journey:acknowledge", args=[injury.pk]),
                                       {"text": "I'm sorry you feel that way.", "action": "check"})
     page = response.content.decode()
-    assert "A full acknowledgment holds" in page
+    assert "What your answer holds so far" in page
     assert "mark-empty_apology" in page
 
 

@@ -35,7 +35,22 @@ class InjuryForm(GoldseamForm):
         return self.cleaned_data["title"].strip()
 
 
-class StatementForm(GoldseamModelForm):
+class DraftForm(GoldseamModelForm):
+    """Accept half-written drafts, yet show the fields as needed (no "optional" label).
+
+    Every part is needed before sharing (the views check that), but a draft may be saved at any
+    point, so a bound form takes empty parts. Browsers get no ``required`` attribute.
+    """
+
+    use_required_attribute = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = not self.is_bound
+
+
+class StatementForm(DraftForm):
     """Write the two parts of the statement; both may be empty while drafting."""
 
     class Meta:
@@ -51,7 +66,7 @@ class StatementForm(GoldseamModelForm):
             self.fields[name].widget.attrs["data-coach"] = "hurt"
 
 
-class CycleAccountForm(GoldseamModelForm):
+class CycleAccountForm(DraftForm):
     """Write one's side of a painful exchange in four short answers."""
 
     class Meta:
@@ -66,7 +81,7 @@ class CycleAccountForm(GoldseamModelForm):
             self.fields[name].help_text = say(f"journey.account_{name}_hint")
 
 
-class ResponseForm(GoldseamModelForm):
+class ResponseForm(DraftForm):
     """Write one round of the answer to the statement."""
 
     class Meta:

@@ -142,7 +142,7 @@ JOURNEY: dict[str, str] = {
     "kind_primary": "underneath",
     "kind_secondary": "on the surface",
     # what a full acknowledgment holds
-    "ack_checklist_title": "A full acknowledgment holds",
+    "ack_checklist_title": "What your answer holds so far",
     "ack_feeling": "their feeling, named (\"I can see how alone you felt\")",
     "ack_owned": "the action, owned (\"I went to her instead of to you\")",
     "ack_regret": "regret (\"I am so sorry\")",
