@@ -295,3 +295,14 @@ def test_reframe_rewrite_is_refused_without_both_yeses_and_offered_with_them(
     assert fake_model.calls[0]["messages"][1]["content"] == "You always leave!"
     bad = client_as("sophie").post(reverse("story:reframe"), {"text": "  "})
     assert bad.status_code == 400
+
+
+def test_a_draft_beyond_the_limit_is_refused_with_a_message(cast, client_as, monkeypatch):
+    from goldseam.story.text import Story
+    from goldseam.web.story import views
+
+    huge = Story("# " + "long " * (MAX_STORY_CHARS // 5))
+    monkeypatch.setattr(views, "draft_story", lambda records: huge)
+    response = client_as("sophie").post(reverse("story:draft"), follow=True)
+    assert "the limit is 100,000" in _text(response)
+    assert not StoryVersion.objects.filter(couple=cast.couple).exists()

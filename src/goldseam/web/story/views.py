@@ -56,7 +56,11 @@ def draft(request):
     records = gather(request.user, request.couple)
     text = draft_story(records).to_markdown()
     had = state.latest(request.user, request.couple) is not None
-    saved = state.append(request.user, request.couple, text, "drafted")
+    try:
+        saved = state.append(request.user, request.couple, text, "drafted")
+    except StoryError as error:  # many long statements can outgrow the story's limit
+        messages.error(request, str(error))
+        return redirect("story:home")
     message = say("story.redrafted", number=saved.number) if had else say("story.drafted")
     messages.success(request, message)
     return redirect("story:home")
