@@ -328,3 +328,13 @@ def test_a_turn_that_connects_but_still_blames_is_not_softening():
     )
     assert result.pattern == "pursue-withdraw"
     assert result.softening_turns == [4, 5]
+
+
+def test_evaluation_names_the_line_of_a_conversation_with_three_speakers(tmp_path):
+    bad = tmp_path / "three.jsonl"
+    turns = [{"speaker": s, "text": s} for s in ("A", "B", "C")]
+    bad.write_text(json.dumps({"id": "x", "turns": turns, "pattern": "none"}) + "\n",
+                   encoding="utf-8")
+    with pytest.raises(ValueError, match="line 1.*3 speakers"):
+        evaluate_conversations(bad, analyzer=lambda texts: [SimpleNamespace(codes=["neutral"])]
+                               * len(texts))

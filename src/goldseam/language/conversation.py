@@ -560,7 +560,10 @@ def evaluate_conversations(
                 gold_pattern = item["pattern"]
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise ValueError(f"{path}, line {line_no}: not a labelled conversation ({exc})")
-            result = analyze_conversation(turns, analyzer=analyzer)
+            try:
+                result = analyze_conversation(turns, analyzer=analyzer)
+            except SpeakerError as exc:
+                raise ValueError(f"{path}, line {line_no}: {exc}") from exc
             n += 1
             pattern_hits += result.pattern == gold_pattern
             confusion.setdefault(gold_pattern, Counter())[result.pattern] += 1
