@@ -85,7 +85,10 @@ def test_leaving_takes_the_leavers_records_private_and_leaves_the_others(cast):
     leave_couple(cast.emma)
     emma_notes = Note.objects.filter(owner=cast.emma)
     assert all(n.couple_id is None and n.shared_at is None for n in emma_notes)
-    assert Note.objects.get(pk=cast.sophie_shared.pk).couple == cast.couple
+    kept = Note.objects.get(pk=cast.sophie_shared.pk)
+    assert kept.couple == cast.couple and kept.shared_at is None  # stays, but private again
+    cast.link.refresh_from_db()
+    assert cast.link.revoked_at is not None
     sophie = signed_in_client(cast.sophie)
     assert sophie.get(reverse("notes:detail", args=[cast.emma_shared.pk])).status_code == 404
     emma = signed_in_client(cast.emma)
@@ -104,3 +107,13 @@ def test_full_couple_home_offers_no_invite(cast):
     page = signed_in_client(cast.sophie).get(reverse("couples:home")).content.decode()
     assert 'id="invite-code"' not in page
     assert "Emma" in page
+
+
+def test_a_partner_who_joins_later_never_reads_what_was_shared_before(cast):
+    leave_couple(cast.emma)
+    invite = Invite.objects.create(couple=cast.couple, created_by=cast.sophie)
+    zoe = make_user("zoe")
+    join_with_code(zoe, invite.code)
+    client = signed_in_client(zoe)
+    assert client.get(reverse("notes:detail", args=[cast.sophie_shared.pk])).status_code == 404
+    assert "Sophie shared" not in client.get(reverse("notes:list")).content.decode()

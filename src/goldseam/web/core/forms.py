@@ -27,6 +27,9 @@ class GoldseamFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                # Text in right-to-left scripts lays out correctly as it is typed.
+                field.widget.attrs.setdefault("dir", "auto")
             if isinstance(field, forms.CharField) and field.max_length:
                 # The browser counts differently (UTF-16) and cuts text silently, so the limit
                 # is enforced on the server with a message instead of a maxlength attribute.

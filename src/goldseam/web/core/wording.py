@@ -122,7 +122,8 @@ WORDS: dict[str, dict[str, str]] = {
         "partner_is": "You share this space with {name}.",
         "leave_title": "Leave this couple",
         "leave_intro": "Your own records leave with you and stay private; your partner keeps "
-                       "theirs. Anything of yours that was shared is no longer shared.",
+                       "theirs. Nothing stays shared, on either side, and any therapist's "
+                       "access ends.",
         "leave_button": "Leave the couple",
         "left": "You left the couple. Your records are in your private space.",
         "audit_title": "Who read what",
@@ -240,6 +241,10 @@ WORDS: dict[str, dict[str, str]] = {
         "server": "Something went wrong on our side. What you typed was saved as a draft if it "
                   "could be; please try again.",
         "csrf": "This form was open too long or in another tab. Please go back and send it again.",
+        "unavailable_title": "Goldseam is resting for a moment",
+        "unavailable": "We cannot reach the place your writing is kept just now, so nothing "
+                       "was saved or changed. Please try again in a minute; what you wrote "
+                       "earlier is safe.",
     },
 }
 

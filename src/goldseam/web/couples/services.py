@@ -73,9 +73,10 @@ def join_with_code(user, code: str) -> Couple:
 def leave_couple(user) -> None:
     """Take ``user`` out of their couple; their records leave with them and become private.
 
-    The other partner's records stay. The leaver's safety answers for this couple are deleted
-    (they described this relationship), their unused invites are withdrawn, and a couple left
-    with nobody is deleted.
+    The other partner's records stay with them, made private again, so that a partner who
+    joins later never reads what was shared with the one who left; therapist links end for the
+    same reason. The leaver's safety answers for this couple are deleted (they described this
+    relationship), their unused invites are withdrawn, and a couple left with nobody is deleted.
     """
     with transaction.atomic():
         membership = Membership.objects.filter(user=user).select_related("couple").first()
@@ -84,10 +85,11 @@ def leave_couple(user) -> None:
         couple = membership.couple
         for model in partner_record_models():
             model.objects.filter(owner=user, couple=couple).update(couple=None, shared_at=None)
+            model.objects.filter(couple=couple).update(shared_at=None)
         SafetyCheck.objects.filter(couple=couple, user=user).delete()
         Invite.objects.filter(couple=couple, created_by=user, used_at__isnull=True).delete()
-        for link in TherapistLink.objects.filter(couple=couple):
-            link.consented_by.remove(user)
+        for link in TherapistLink.objects.filter(couple=couple, revoked_at__isnull=True):
+            link.revoke(user)
         membership.delete()
         if not couple.memberships.exists():
             couple.delete()
