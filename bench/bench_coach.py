@@ -7,7 +7,9 @@ session and CSRF token posting drafts to ``/journey/coach/`` the way the page's 
 one request per pause in typing (``--think`` seconds, jittered), each draft a little longer
 than the last, taken from the project's shared example messages. Latency is measured end to
 end on the client (connect, send, server work, read the JSON). Prints JSON: requests, errors,
-rate-limited answers, throughput, and p50/p95/p99/max in milliseconds.
+rate-limited answers, throughput, p50/p95/p99/max in milliseconds, the server's CPU time per
+request, and the machine's load average (latency on a shared machine includes waiting for a
+core; the CPU time does not).
 
     .venv/bin/python bench/bench_coach.py [--writers 20] [--seconds 30] [--think 0.7]
 
@@ -189,6 +191,25 @@ class Writer(threading.Thread):
         conn.close()
 
 
+def _server_cpu_seconds(master_pid: int) -> float:
+    """Return the CPU time (user + system) so far of gunicorn's master and its workers.
+
+    On a machine shared with other work, wall-clock latency includes waiting for a core; CPU
+    time per request is what the endpoint itself costs. Linux only (reads /proc); 0 elsewhere.
+    """
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if master_pid in (pid, ppid):
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -220,6 +241,7 @@ def main() -> int:
                 w.start()
             for w in warm:
                 w.join()
+            cpu_before = _server_cpu_seconds(server.pid)
             stop_at = time.time() + args.seconds
             writers = [Writer(port, s, texts, stop_at, args.think, 100 + i)
                        for i, s in enumerate(sessions)]
@@ -229,6 +251,7 @@ def main() -> int:
             for w in writers:
                 w.join()
             wall = time.time() - started
+            cpu_used = _server_cpu_seconds(server.pid) - cpu_before
         finally:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
@@ -246,6 +269,8 @@ def main() -> int:
         "p95_ms": round(_percentile(latencies, 0.95), 1),
         "p99_ms": round(_percentile(latencies, 0.99), 1),
         "max_ms": round(max(latencies), 1),
+        "server_cpu_ms_per_request": round(1000 * cpu_used / len(latencies), 1),
+        "load_average_1min": round(os.getloadavg()[0], 1),
         "engine": os.environ.get("GOLDSEAM_ENGINE", "default"),
         "target_p95_ms": 150,
     }
