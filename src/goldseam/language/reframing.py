@@ -156,6 +156,14 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
             continue  # a defence's own words ("it was nothing") are not the event
         if event and event not in events and not _contemptuous(event):
             events.append(event)
+    gerunds = [
+        w for w in _content(text)
+        if w.endswith("ing") and w not in ("going", "doing", "being", "having", "getting")
+    ]
+    if gerunds and {"withdrawal", "defensiveness"} & set(analysis.codes):
+        verb = gerunds[0]
+        transitive = verb in ("discussing", "explaining", "repeating", "justifying", "defending")
+        events.append(f"we keep {verb} this" if transitive else f"we keep {verb} about this")
     words = [
         w for w in _content(text)
         if w not in INSULTS and not w.endswith(("ing", "ed", "ly"))
@@ -203,7 +211,7 @@ def reframe_with(text: str, analyze: Callable[[str], Analysis]) -> list[str]:
         for emotion, need in _pairs(text, analysis):
             if any(f" {emotion} when" in s for s in suggestions):
                 continue
-            present = event.startswith(("I don't know", "we talk", "things get"))
+            present = event.startswith(("I don't know", "we talk", "things get", "we keep"))
             verb = "felt" if _PAST.search(event) and not present else "feel"
             candidate = f"I {verb} {emotion} when {event}. I need {need}."
             if not analyze(candidate).feeds_cycle:
