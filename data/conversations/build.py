@@ -66,8 +66,7 @@ def main() -> int:
             continue
         convs = parse(src)
         with open(HERE / f"{name}.jsonl", "w", encoding="utf-8") as handle:
-            for conv in convs:
-                handle.write(json.dumps(conv, ensure_ascii=False) + "\n")
+            handle.writelines(json.dumps(conv, ensure_ascii=False) + "\n" for conv in convs)
         print(f"{name}: {len(convs)} conversations", file=sys.stderr)
     return 0
 
