@@ -14,6 +14,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from goldseam.web.env import env_bool, env_int, env_list, env_path, env_str
+from goldseam.web.logs import logging_config
 
 BASE_SETTINGS_FILE = __file__  # lets a test check every variable below is documented
 PRODUCTION = env_bool("GOLDSEAM_PRODUCTION", False)
@@ -78,6 +79,8 @@ INSTALLED_APPS += [f"goldseam.web.{app}" for app in OPTIONAL_APPS if _present(ap
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost of the app's: a view that loses the database answers a clear 503 page.
+    "goldseam.web.health.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -224,9 +227,5 @@ if PRODUCTION:
     if env_bool("GOLDSEAM_BEHIND_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("GOLDSEAM_LOG_LEVEL", "WARNING")},
-}
+# JSON lines with partner text filtered out (goldseam.web.logs).
+LOGGING = logging_config(env_str("GOLDSEAM_LOG_LEVEL", "WARNING"))

@@ -12,6 +12,8 @@ from django.shortcuts import redirect
 from django.urls import include, path
 from django.views.decorators.http import require_GET
 
+from goldseam.web import health
+
 
 @require_GET
 def home(request):
@@ -35,8 +37,13 @@ def optional_includes() -> list:
 
 urlpatterns = [
     path("", home, name="home"),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("accounts/", include(("goldseam.web.accounts.urls", "accounts"), namespace="accounts")),
     path("couple/", include(("goldseam.web.couples.urls", "couples"), namespace="couples")),
     path("notes/", include(("goldseam.web.notes.urls", "notes"), namespace="notes")),
     *optional_includes(),
 ]
+
+# A database outage that escapes the views answers 503 with a clear message, not a bare 500.
+handler500 = "goldseam.web.health.server_error"

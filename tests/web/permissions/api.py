@@ -42,6 +42,9 @@ def sophie_statement(cast, *, shared: bool):
 
 
 ROWS = [
+    # Health and readiness (goldseam.web.health) answer anyone: load balancers do not sign in.
+    Row("healthz", "GET", expected=expect(partners=200, therapists=200, outsider=200, anon=200)),
+    Row("readyz", "GET", expected=expect(partners=200, therapists=200, outsider=200, anon=200)),
     Row("api:tokens", "GET", expected=expect(partners=200, therapists=200, outsider=200,
                                              anon=302)),
     Row("api:tokens", "POST", expected=expect(partners=200, therapists=200, outsider=200,
