@@ -55,8 +55,7 @@ def test_only_known_extras_pass(capture):
     assert "text" not in line and SECRET not in stream.getvalue()
 
 
-def test_request_logger_keeps_the_path_but_drops_the_query(capture):
-    logger, stream = capture
+def test_request_logger_keeps_the_path_but_drops_the_query():
     record = logging.LogRecord("django.request", logging.WARNING, __file__, 1,
                                "Bad Request: %s", (f"/notes/3/?q={SECRET}",), None)
     PrivateTextFilter().filter(record)
