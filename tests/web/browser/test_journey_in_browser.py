@@ -104,7 +104,7 @@ def test_demo_couple_walks_stages_one_to_four(browser, live_server, shoot):
     sophie.goto(f"/journey/{injury.pk}/acknowledge/")
     sophie.get_by_label("I felt heard").check()
     sophie.get_by_role("button", name="Save").click()
-    assert "Sophie felt heard." in sophie.content()
+    assert "You felt heard." in sophie.content()
     both_widths(shoot, sophie, "06-rounds")
 
     # Stage 4: a need, an answer, and the promise in it becomes a ledger commitment.
