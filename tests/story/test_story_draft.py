@@ -6,7 +6,13 @@ from importlib import resources
 
 from goldseam.story.demo import EMMA, PRIVATE_MARKER, SOPHIE, demo_markdown
 from goldseam.story.draft import CHAPTERS, draft_story
-from goldseam.story.records import CycleAccount, InjuryStatement, Memory, RitualRecord
+from goldseam.story.records import (
+    CycleAccount,
+    CyclePattern,
+    InjuryStatement,
+    Memory,
+    RitualRecord,
+)
 from goldseam.story.text import parse_markdown
 
 
@@ -110,3 +116,10 @@ def test_markdown_form_reads_back_to_the_same_story(demo):
 def test_demo_story_file_is_the_current_draft():
     stored = resources.files("goldseam.story").joinpath("data/demo_story.md").read_text("utf-8")
     assert stored == demo_markdown(), "regenerate with: python -m goldseam.story.demo"
+
+
+def test_a_pattern_known_only_by_name_is_named_without_a_quotation(empty):
+    records = replace(empty, cycle_patterns=(CyclePattern("withdraw-withdraw", "", True),))
+    understanding = draft_story(records).chapters[2]
+    assert [b.kind for b in understanding.blocks] == ["text"]
+    assert "withdraw and withdraw" in understanding.blocks[0].text

@@ -164,10 +164,15 @@ _NOT_GERUNDS = frozenset({"anything", "something", "nothing", "everything", "thi
 def _understanding(r: StoryRecords, w: _Writer) -> list[Block]:
     blocks: list[Block] = []
     for pattern in r.cycle_patterns:
-        blocks.append(_text([w.pick("understanding.intro")]))
-        blocks.append(Block("quote", pattern.text.strip()))
         key = pattern.pattern if pattern.pattern in catalogue()["understanding"]["pattern"] else "none"
-        blocks.append(_text([w.pick(f"understanding.pattern.{key}")]))
+        if pattern.text.strip():
+            blocks.append(_text([w.pick("understanding.intro")]))
+            blocks.append(Block("quote", pattern.text.strip()))
+            blocks.append(_text([w.pick(f"understanding.pattern.{key}")]))
+        else:
+            # Only the pattern's name is known: the partners' accounts below tell the rest.
+            blocks.append(_text([w.pick("understanding.intro_plain"),
+                                 w.pick(f"understanding.pattern.{key}")]))
     authors = {a.author_id for a in r.cycle_accounts}
     speakers = [p for p in (r.hurt, r.other(r.hurt_id)) if p.id in authors]
     for index, speaker in enumerate(speakers):

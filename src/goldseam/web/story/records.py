@@ -35,14 +35,14 @@ def gather(user, couple, today: date | None = None) -> lib.StoryRecords:
     hurt = couple.hurt_partner() or partners[0]
     parts: dict = {}
     if apps.is_installed("goldseam.web.journey"):
-        parts.update(_journey(user, couple, people))
+        parts.update(_journey(user, couple))
     if apps.is_installed("goldseam.web.rebuild"):
         parts.update(_rebuild(user, couple))
     return lib.StoryRecords(partners=(people[0], people[1]), hurt_id=str(hurt.pk),
                             today=today or timezone.localdate(), **parts)
 
 
-def _journey(user, couple, people) -> dict:
+def _journey(user, couple) -> dict:
     from goldseam.web.journey import models as j
 
     statements = _shared(user, j.Statement, couple).order_by("created_at")
@@ -56,7 +56,7 @@ def _journey(user, couple, people) -> dict:
                           for s in statements),
         "cycle_accounts": tuple(lib.CycleAccount(str(a.owner_id), a.did, a.felt, a.feared,
                                                  a.longed, True) for a in accounts),
-        "cycle_patterns": _patterns(accounts, people),
+        "cycle_patterns": _patterns(accounts),
         "acknowledgments": tuple(lib.Acknowledgment(str(r.owner_id), r.number, r.text, True)
                                  for r in responses if r.text.strip()),
         "heard_answers": tuple(lib.HeardAnswer(str(a.owner_id), a.response.number, a.felt_heard,
@@ -68,19 +68,25 @@ def _journey(user, couple, people) -> dict:
     }
 
 
-def _patterns(accounts, people) -> tuple[lib.CyclePattern, ...]:
-    """Compose the cycle map of each injury where both partners shared an account."""
-    from goldseam.web.journey.cyclemap import compose
+def _patterns(accounts) -> tuple[lib.CyclePattern, ...]:
+    """Name the cycle of each injury where both partners shared an account.
 
-    names = {p.id: p.name for p in people}
+    Only the pattern's name is passed: the story retells each partner's account itself, so the
+    map's sentences (written for the picture, with the partners' raw phrases) would repeat it.
+    """
+    from goldseam.web.journey.cyclemap import pattern_of
+
     found = []
     for injury_id in dict.fromkeys(a.injury_id for a in accounts):
-        pair = {str(a.owner_id): a for a in accounts if a.injury_id == injury_id}
-        if len(pair) < 2:
+        pair = [a for a in accounts if a.injury_id == injury_id]
+        owners = {a.owner_id for a in pair}
+        if len(owners) < 2:
             continue
-        (a_id, a), (b_id, b) = sorted(pair.items())[:2]
-        cycle = compose(a, b, names[a_id], names[b_id])
-        found.append(lib.CyclePattern(cycle["pattern"], " ".join(cycle["sentences"][:2]), True))
+        first = {}
+        for account in pair:
+            first.setdefault(account.owner_id, account)
+        a, b = list(first.values())[:2]
+        found.append(lib.CyclePattern(pattern_of(a.did, b.did), "", True))
     return tuple(found)
 
 
