@@ -328,3 +328,22 @@ def test_chat_import_names_a_file_it_cannot_read(client_as, injury):
     assert response.status_code == 400
     assert "This file could not be read" in response.content.decode()
     assert not m.ChatTimeline.objects.exists()
+
+
+def test_deleting_one_account_keeps_what_the_other_partner_wrote(cast, injury):
+    from goldseam.web.accounts.deletion import delete_account
+
+    make_statement(cast, injury, shared=True)
+    round_ = make_round(cast, injury)
+    answer = make_need_response(cast, make_need(cast, injury), "You are my person.")
+    delete_account(cast.sophie)
+    assert not m.Statement.objects.exists()
+    assert m.Response.objects.filter(pk=round_.pk, owner=cast.emma).exists()
+    assert m.NeedResponse.objects.filter(pk=answer.pk).exists()
+
+
+def test_each_injury_has_its_own_path(client_as, cast, injury):
+    other = make_injury(cast, "The late nights")
+    make_statement(cast, injury, shared=True)
+    page = client_as("emma").get(reverse("journey:injury", args=[other.pk])).content.decode()
+    assert "Opens after step 1" in page

@@ -29,8 +29,10 @@ class Injury(models.Model):
     """Name one hurt a couple works on; each injury has its own path through the stages."""
 
     couple = models.ForeignKey("couples.Couple", on_delete=models.CASCADE, related_name="+")
-    hurt_partner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                     related_name="+")
+    # Kept (empty) when the hurt partner deletes their account, so that what the other
+    # partner wrote for this injury stays theirs (accounts: "records your partner wrote stay").
+    hurt_partner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                     on_delete=models.SET_NULL, related_name="+")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                    related_name="+")
     title = EncryptedTextField(max_length=TITLE_MAX)
@@ -57,7 +59,8 @@ class Injury(models.Model):
 class InjuryRecord(PartnerRecord):
     """Tie a partner record to one injury."""
 
-    injury = models.ForeignKey(Injury, on_delete=models.CASCADE, related_name="+")
+    # A record outlives its injury (if the couple is dissolved) in its owner's private space.
+    injury = models.ForeignKey(Injury, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta(PartnerRecord.Meta):
         abstract = True
@@ -132,7 +135,9 @@ class HeardAnswer(InjuryRecord):
 
     RECORD_KINDS = ("heard_answer",)
 
-    response = models.OneToOneField(Response, on_delete=models.CASCADE, related_name="answer")
+    # Each partner's words are their own: deleting one side's record keeps the other's.
+    response = models.OneToOneField(Response, null=True, on_delete=models.SET_NULL,
+                                    related_name="answer")
     felt_heard = models.BooleanField()
     question = EncryptedTextField(max_length=QUESTION_MAX, blank=True)
 
@@ -153,7 +158,7 @@ class NeedResponse(InjuryRecord):
 
     RECORD_KINDS = ("need_response",)
 
-    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="responses")
+    need = models.ForeignKey(Need, null=True, on_delete=models.SET_NULL, related_name="responses")
     text = EncryptedTextField(max_length=RESPONSE_MAX)
 
     class Meta(InjuryRecord.Meta):

@@ -9,8 +9,8 @@ from goldseam.web.journey.models import Injury, JourneyEvent
 
 def injury_for(request, pk) -> Injury:
     """Return injury ``pk`` of the signed-in partner's couple, or 404 for anyone else's."""
-    injury = Injury.objects.filter(pk=pk, couple=request.couple).select_related(
-        "hurt_partner").first()
+    injury = Injury.objects.filter(pk=pk, couple=request.couple, hurt_partner__isnull=False
+                                   ).select_related("hurt_partner").first()
     if injury is None:
         raise Http404
     return injury

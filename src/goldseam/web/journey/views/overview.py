@@ -19,7 +19,8 @@ def journey_home(request):
     state = request.couple.joint_work_state()
     paths = []
     if state == "open":
-        for injury in Injury.objects.filter(couple=request.couple).select_related("hurt_partner"):
+        for injury in Injury.objects.filter(couple=request.couple, hurt_partner__isnull=False
+                                            ).select_related("hurt_partner"):
             stages = progress.stages_for(request.user, injury)
             paths.append({"injury": injury, "stages": stages,
                           "next": progress.next_step(stages),
