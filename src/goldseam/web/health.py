@@ -9,6 +9,7 @@ after it comes back works again: Django opens a fresh connection per request.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 
@@ -33,7 +34,7 @@ RETRY_AFTER_S = 30
 def redis_urls() -> list[str]:
     """Return the Redis URLs this process depends on (cache, sessions, Celery broker)."""
     found = [getattr(settings, "REDIS_URL", "") or "",
-             getattr(settings, "CELERY_BROKER_URL", "") or ""]
+             os.environ.get("CELERY_BROKER_URL", "")]
     return sorted({u for u in found if u.startswith(("redis://", "rediss://", "unix://"))})
 
 

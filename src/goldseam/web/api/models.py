@@ -83,3 +83,23 @@ class ApiToken(models.Model):
     def allows(self, scope: str) -> bool:
         """Say whether the token carries ``scope``."""
         return scope in self.scopes
+
+
+class Job(models.Model):
+    """Record one background job by its idempotency key, so doing it twice has one effect.
+
+    A worker writes the job's effect and marks it done in one database transaction; a job
+    redelivered after a crash (Celery's acks_late) either finds it done and returns the stored
+    outcome, or redoes it from a clean slate because the crashed attempt rolled back.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    task = models.CharField(max_length=100)
+    done_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    # Identifiers and counts only (a record id, a file name): never a partner's text.
+    outcome = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"{self.task} {self.key}"
