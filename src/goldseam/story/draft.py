@@ -55,7 +55,10 @@ def _person_fields(person: Partner | None) -> dict[str, str]:
     if person is None:
         return {}
     subj, obj, poss = person.pronouns
-    return {"name": person.name, "subj": subj, "Subj": _cap(subj), "obj": obj, "poss": poss}
+    plural = subj.lower() == "they"
+    # A sentence opening with "They" reads as the couple, so a neutral partner is named there.
+    return {"name": person.name, "subj": subj, "Subj": person.name if plural else _cap(subj),
+            "obj": obj, "poss": poss, "has": "have" if plural else "has"}
 
 
 def _count(n: int) -> str:
