@@ -123,3 +123,12 @@ def test_a_pattern_known_only_by_name_is_named_without_a_quotation(empty):
     understanding = draft_story(records).chapters[2]
     assert [b.kind for b in understanding.blocks] == ["text"]
     assert "withdraw and withdraw" in understanding.blocks[0].text
+
+
+def test_a_partner_called_they_gets_verbs_that_agree(demo):
+    they = ("they", "them", "their")
+    records = replace(demo, partners=(replace(SOPHIE, pronouns=they),
+                                      replace(EMMA, pronouns=they)))
+    text = draft_story(records).to_markdown()
+    assert "they have kept it" in text and "they has" not in text
+    assert "Sophie feared that they were losing Emma" in text
