@@ -25,7 +25,8 @@ def test_form_offers_a_labelled_one_to_seven_scale_for_every_item(cast, client_a
     for item in instrument().items:
         assert escape(item.text) in body
         assert body.count(f'name="{item.id}"') == 7
-    assert "1 · not at all" in body and "7 · completely" in body
+    assert "1 = not at all · 4 = somewhat · 7 = completely" in body
+    assert body.count('aria-describedby="scale-anchors') == len(instrument().items)
 
 
 def test_a_check_in_is_saved_scored_and_its_need_reaches_the_partner(cast, client_as):

@@ -62,7 +62,9 @@ class CheckInForm(GoldseamForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         tool = instrument()
-        choices = [(str(v), say(f"rebuild.scale_{v}")) for v in range(tool.low, tool.high + 1)]
+        # Bare numbers keep all seven in one row on a phone; the anchors are said once above
+        # the scales and tied to every question with aria-describedby.
+        choices = [(str(v), str(v)) for v in range(tool.low, tool.high + 1)]
         for item in tool.items:
             self.fields[item.id] = forms.CharField(
                 label=item.text, required=False, widget=forms.RadioSelect(choices=choices)
