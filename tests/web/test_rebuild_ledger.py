@@ -190,3 +190,13 @@ def test_ledger_shows_a_range_in_words_never_a_bare_percentage(cast, client_as):
         entry.save()
     body = client_as("emma").get(reverse("rebuild:ledger")).content.decode()
     assert "Kept 11 of the last 12 times; likely between" in body
+
+
+def test_the_owners_export_holds_the_promise_its_versions_and_entries(cast):
+    from goldseam.web.accounts.export import build_export
+
+    row = sophie_commitment(cast)
+    records = [r for r in build_export(cast.sophie)["records"] if r["kind"] == "commitment"]
+    assert records[0]["versions"][0]["text"] == "I'll text you when I leave work"
+    assert records[0]["occurrences"][0]["owner_kept"] is True
+    assert row.pk == records[0]["id"]

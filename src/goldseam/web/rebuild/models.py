@@ -72,6 +72,26 @@ class Commitment(PartnerRecord):
         self.kind = self.kind or "commitment"
         super().save(*args, **kwargs)
 
+    def export_dict(self) -> dict:
+        """Return the commitment with every version and entry, for its owner's export.
+
+        The words live in the versions, so an export without them would hold no promise.
+        """
+        data = super().export_dict()
+        data["schema"] = SCHEMA_VERSION
+        data["versions"] = [
+            {"number": v.number, "text": v.text, "cadence": v.cadence,
+             "effective": v.effective.isoformat(), "note": v.note}
+            for v in self.versions.order_by("number")
+        ]
+        data["occurrences"] = [
+            {"due": o.due.isoformat(), "slot": o.slot, "version": o.version,
+             "event_at": o.event_at.isoformat() if o.event_at else None,
+             "owner_kept": o.owner_kept, "partner_kept": o.partner_kept, "note": o.note}
+            for o in self.occurrences.order_by("due", "slot", "pk")
+        ]
+        return data
+
 
 class CommitmentVersion(models.Model):
     """Hold one negotiated form of a commitment, in force from ``effective``."""
