@@ -306,3 +306,14 @@ def test_a_draft_beyond_the_limit_is_refused_with_a_message(cast, client_as, mon
     response = client_as("sophie").post(reverse("story:draft"), follow=True)
     assert "the limit is 100,000" in _text(response)
     assert not StoryVersion.objects.filter(couple=cast.couple).exists()
+
+
+def test_a_withdrawn_share_after_drafting_is_pointed_out_without_saying_whose(cast, client_as):
+    _shared_and_private_records(cast)
+    client_as("emma").post(reverse("story:draft"))
+    version = StoryVersion.objects.get(couple=cast.couple)
+    assert any(key.startswith("journey.statement:") for key in version.sources)
+    assert "made private again" not in _text(client_as("emma").get(reverse("story:home")))
+    j.Statement.objects.get(owner=cast.sophie).unshare()
+    page = _text(client_as("emma").get(reverse("story:home")))
+    assert "made private again" in page

@@ -31,6 +31,9 @@ class StoryVersion(PartnerRecord):
     note = models.CharField(max_length=20, choices=[(n, n) for n in NOTES], default="edited")
     # For a restore, the version whose text came back.
     restored_from = models.PositiveIntegerField(null=True, blank=True)
+    # For a draft, the shared records it drew on, as ["app_label.model:pk", ...]: if one is
+    # later withdrawn, the story page says so (its words may still be in the text).
+    sources = models.JSONField(default=list, blank=True)
     format_version = models.PositiveSmallIntegerField(default=FORMAT_VERSION)
 
     class Meta(PartnerRecord.Meta):

@@ -21,13 +21,44 @@ from goldseam.web.core.access import readable_records
 PRONOUNS = ("they", "them", "their")
 
 
-def _shared(user, model, couple):
-    return readable_records(user, model.objects.all(), audit=False).filter(
-        couple=couple, shared_at__isnull=False)
+def _shared(user, model, couple, sources: list[str] | None = None) -> list:
+    rows = list(readable_records(user, model.objects.all(), audit=False).filter(
+        couple=couple, shared_at__isnull=False))
+    if sources is not None:
+        sources.extend(source_key(row) for row in rows)
+    return rows
 
 
-def gather(user, couple, today: date | None = None) -> lib.StoryRecords:
-    """Return the shared records of ``couple`` that ``user`` (a partner in it) may read."""
+def source_key(row) -> str:
+    """Return the key naming one source record, e.g. ``"journey.statement:12"``."""
+    return f"{row._meta.label_lower}:{row.pk}"
+
+
+def withdrawn(keys: list[str]) -> int:
+    """Return how many of the source records ``keys`` are no longer shared (or no longer exist)."""
+    by_model: dict[str, set[int]] = {}
+    for key in keys:
+        label, _, pk = key.partition(":")
+        if pk.isdigit():
+            by_model.setdefault(label, set()).add(int(pk))
+    gone = 0
+    for label, pks in by_model.items():
+        try:
+            model = apps.get_model(label)
+        except (LookupError, ValueError):
+            gone += len(pks)  # the app is gone: its records cannot be checked, so count them
+            continue
+        still = model.objects.filter(pk__in=pks, shared_at__isnull=False).count()
+        gone += len(pks) - still
+    return gone
+
+
+def gather(user, couple, today: date | None = None,
+           sources: list[str] | None = None) -> lib.StoryRecords:
+    """Return the shared records of ``couple`` that ``user`` (a partner in it) may read.
+
+    ``sources``, when given, receives a ``"app_label.model:pk"`` key for every record used.
+    """
     partners = couple.partners()
     people = tuple(lib.Partner(str(p.pk), str(p), PRONOUNS) for p in partners)
     if len(people) < 2:
@@ -35,22 +66,25 @@ def gather(user, couple, today: date | None = None) -> lib.StoryRecords:
     hurt = couple.hurt_partner() or partners[0]
     parts: dict = {}
     if apps.is_installed("goldseam.web.journey"):
-        parts.update(_journey(user, couple))
+        parts.update(_journey(user, couple, sources))
     if apps.is_installed("goldseam.web.rebuild"):
-        parts.update(_rebuild(user, couple))
+        parts.update(_rebuild(user, couple, sources))
     return lib.StoryRecords(partners=(people[0], people[1]), hurt_id=str(hurt.pk),
                             today=today or timezone.localdate(), **parts)
 
 
-def _journey(user, couple) -> dict:
+def _journey(user, couple, sources) -> dict:
     from goldseam.web.journey import models as j
 
-    statements = _shared(user, j.Statement, couple).order_by("created_at")
-    accounts = list(_shared(user, j.CycleAccount, couple).order_by("created_at"))
-    responses = _shared(user, j.Response, couple).order_by("injury_id", "number")
-    answers = _shared(user, j.HeardAnswer, couple).select_related("response")
-    needs = _shared(user, j.Need, couple).order_by("created_at")
-    need_responses = _shared(user, j.NeedResponse, couple).order_by("created_at")
+    statements = sorted(_shared(user, j.Statement, couple, sources), key=lambda r: r.created_at)
+    accounts = sorted(_shared(user, j.CycleAccount, couple, sources),
+                      key=lambda r: r.created_at)
+    responses = sorted(_shared(user, j.Response, couple, sources),
+                       key=lambda r: (r.injury_id, r.number))
+    answers = _shared(user, j.HeardAnswer, couple, sources)
+    needs = sorted(_shared(user, j.Need, couple, sources), key=lambda r: r.created_at)
+    need_responses = sorted(_shared(user, j.NeedResponse, couple, sources),
+                            key=lambda r: r.created_at)
     return {
         "injuries": tuple(lib.InjuryStatement(str(s.owner_id), s.what_happened, s.impact, True)
                           for s in statements),
@@ -90,20 +124,22 @@ def _patterns(accounts) -> tuple[lib.CyclePattern, ...]:
     return tuple(found)
 
 
-def _rebuild(user, couple) -> dict:
+def _rebuild(user, couple, sources) -> dict:
     from goldseam import trust
     from goldseam.trust.trends import series
     from goldseam.web.rebuild import bridge
     from goldseam.web.rebuild import models as r
 
     lib_couple = bridge.couple(couple)
-    rows = list(_shared(user, r.Commitment, couple).order_by("created_at", "pk"))
+    rows = sorted(_shared(user, r.Commitment, couple, sources), key=lambda x: (x.created_at, x.pk))
     commitments = []
     for row, c in zip(rows, bridge.commitments(lib_couple, rows), strict=True):
         outcomes = tuple(Outcome(o.day, o.kept) for o in c.outcomes())
         commitments.append(lib.CommitmentRecord(c.owner.id, c.current.text, outcomes,
                                                 row.retired_on is not None, True))
-    checkins = bridge.checkins(lib_couple, _shared(user, r.CheckIn, couple))
+    shared_checkins = _shared(user, r.CheckIn, couple, sources)
+    checkins = bridge.checkins(lib_couple, r.CheckIn.objects.filter(
+        pk__in=[c.pk for c in shared_checkins]))
     trends = tuple(
         lib.Trend(person_id, construct, tuple((p.day, p.score) for p in line.points), True)
         for (person_id, construct), line in series(lib_couple, checkins).items() if line.points

@@ -18,6 +18,7 @@ from goldseam.story.merge import MergeResult, merge
 from goldseam.story.text import check_length
 from goldseam.web.core.access import readable_records
 from goldseam.web.story.models import OursMark, StoryDraft, StoryState, StoryVersion
+from goldseam.web.story.records import withdrawn
 
 
 def partner_name(user, couple) -> str:
@@ -62,7 +63,8 @@ def story_state(couple) -> StoryState:
 
 
 @transaction.atomic
-def append(user, couple, text: str, note: str, restored_from: int | None = None) -> StoryVersion:
+def append(user, couple, text: str, note: str, restored_from: int | None = None,
+           sources: list[str] | None = None) -> StoryVersion:
     """Save ``text`` by ``user`` as the next version; raise ``StoryError`` if empty or huge."""
     check_length(text)
     # Lock the couple's state row so two saves cannot take the same number.
@@ -70,7 +72,18 @@ def append(user, couple, text: str, note: str, restored_from: int | None = None)
     last = StoryVersion.objects.filter(couple=couple).order_by("-number").first()
     number = (last.number if last else 0) + 1
     return StoryVersion.objects.create(owner=user, couple=couple, number=number, text=text,
-                                       note=note, restored_from=restored_from)
+                                       note=note, restored_from=restored_from,
+                                       sources=sources or [])
+
+
+def withdrawn_since_draft(user, couple) -> int:
+    """Return how many records the latest draft drew on have since been withdrawn or deleted.
+
+    Their words may still be in the story; the page says so without saying whose they were.
+    """
+    qs = readable_records(user, StoryVersion.objects.all(), audit=False)
+    drafted = qs.filter(couple=couple, note="drafted").order_by("-number").first()
+    return withdrawn(drafted.sources) if drafted is not None else 0
 
 
 @dataclass

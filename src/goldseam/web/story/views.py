@@ -45,7 +45,8 @@ def home(request):
                "state": st, "model_ready": st.model_enabled() and state.model_config() is not None}
     if newest is not None:
         context.update(story=parse_markdown(newest.text), byline=_byline(newest),
-                       ours=state.ours(request.user, request.couple, newest))
+                       ours=state.ours(request.user, request.couple, newest),
+                       withdrawn=state.withdrawn_since_draft(request.user, request.couple))
     return render(request, "story/home.html", context)
 
 
@@ -53,11 +54,12 @@ def home(request):
 @require_POST
 def draft(request):
     """Draft the story from the couple's shared records and save it as the newest version."""
-    records = gather(request.user, request.couple)
+    sources: list[str] = []
+    records = gather(request.user, request.couple, sources=sources)
     text = draft_story(records).to_markdown()
     had = state.latest(request.user, request.couple) is not None
     try:
-        saved = state.append(request.user, request.couple, text, "drafted")
+        saved = state.append(request.user, request.couple, text, "drafted", sources=sources)
     except StoryError as error:  # many long statements can outgrow the story's limit
         messages.error(request, str(error))
         return redirect("story:home")

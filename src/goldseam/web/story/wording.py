@@ -30,6 +30,10 @@ STORY: dict[str, str] = {
     "redrafted": "A fresh draft is saved as version {number}. Your earlier versions are in the "
                  "history.",
     "version_by": "Version {number}, saved by {name} on {when}",
+    "withdrawn": "Since this story was drafted, something it drew on was made private again or "
+                 "deleted. Its words may still be in the story. Read it together and take out "
+                 "anything that should no longer be here; earlier versions keep their text, so "
+                 "the one who withdrew it may want to ask for a fresh draft.",
     "edit": "Edit the story",
     "history": "All versions",
     "export_md": "Download as Markdown",
