@@ -100,3 +100,28 @@ def test_revoked_link_closes_the_couple_page(cast, client_as):
     cast.link.revoke(cast.sophie)
     url = reverse("therapist:couple", kwargs={"pk": cast.couple.pk})
     assert client_as("therapist").get(url).status_code == 404
+
+
+def test_milestones_and_the_cycle_pattern_come_from_the_journey_when_shared(cast, client_as):
+    journey = pytest.importorskip("goldseam.web.journey.models")
+    cast.link.scope = ["note", "cycle_account"]
+    cast.link.save()
+    injury = journey.Injury.objects.create(couple=cast.couple, hurt_partner=cast.sophie,
+                                           created_by=cast.sophie, title="Jules")
+    journey.JourneyEvent.mark(injury, "statement_shared", cast.sophie)
+    journey.JourneyEvent.mark(injury, "felt_heard", cast.sophie)
+    for user, did in ((cast.sophie, "I kept asking where she had been"),
+                      (cast.emma, "I went quiet and left the room")):
+        account = journey.CycleAccount.objects.create(
+            owner=user, couple=cast.couple, injury=injury, did=did, felt="alone",
+            feared="losing us", longed="to be close")
+        account.share()
+    body = client_as("therapist").get(
+        reverse("therapist:couple", kwargs={"pk": cast.couple.pk})).content.decode()
+    assert "Sophie shared what happened and how it felt." in body
+    assert "Sophie felt heard." in body
+    assert "Stage: Needs and reassurance" in body
+    assert "pursue-withdraw" in body
+    # The accounts' own words stay with the journey pages, not this summary.
+    assert "kept asking" not in body
+    assert AuditLog.objects.filter(couple=cast.couple, record_kind="cycleaccount").exists()
