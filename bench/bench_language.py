@@ -3,7 +3,9 @@
 Run: ``.venv/bin/python bench/bench_language.py [--engine rules] [--messages 10000]``
 
 - throughput: analyze_many over N messages (the labelled corpus repeated, or the shared
-  examples when no corpus is present) in this one process, on one core, after loading;
+  examples when no corpus is present) in this one process, pinned to one core, after
+  loading; reported by wall clock and by this process's CPU time (the CPU figure is the one
+  to trust on a machine shared with other work);
 - p95 latency: analyze() of one message at a time, over 1,000 messages, once loaded;
 - cold start: wall time of a fresh ``python -m goldseam.cli analyze "text"`` process (best of 3);
 - peak memory: the resident set size high-water mark of this process (resource.getrusage).
@@ -59,9 +61,10 @@ def main() -> int:
     base = _texts()
     texts = (base * (args.messages // len(base) + 1))[: args.messages]
     analyze_many(texts[:50], engine=args.engine)  # load model and compile patterns
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     analyze_many(texts, engine=args.engine)
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     latencies = []
     for text in texts[:1000]:
         t0 = time.perf_counter()
@@ -71,7 +74,8 @@ def main() -> int:
     cold = cold_start()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     rows = [
-        ("throughput (msgs/s, one core)", f"{len(texts) / elapsed:,.0f}", ">= 2,000"),
+        ("throughput (msgs/s, one core, wall)", f"{len(texts) / elapsed:,.0f}", ">= 2,000"),
+        ("throughput (msgs/s, CPU time)", f"{len(texts) / cpu:,.0f}", ">= 2,000"),
         ("p95 latency, one message (ms)", f"{p95:.2f}", "<= 10"),
         ("cold start of `goldseam analyze` (s)", f"{cold:.2f}", "<= 1"),
         ("peak memory, this process (MB)", f"{peak_mb:.0f}", "<= 250"),

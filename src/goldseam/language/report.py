@@ -7,10 +7,10 @@ from goldseam.language.types import CODES, CYCLE_CODES, Analysis
 _STYLE = {code: "bold red" for code in CYCLE_CODES}
 
 
-def _console():
+def _console(width: int | None = None):
     from rich.console import Console
 
-    return Console(highlight=False)
+    return Console(highlight=False, width=width)
 
 
 def print_analysis(text: str, analysis: Analysis) -> None:
@@ -59,8 +59,8 @@ def print_evaluation(reports: dict[str, dict]) -> None:
     """Print per-code P/R/F1 and the summary figures, one column group per engine."""
     from rich.table import Table
 
-    console = _console()
     names = list(reports)
+    console = _console(width=max(100, 30 + 26 * len(names)))
     table = Table(title="per-code precision / recall / F1")
     table.add_column("code")
     for name in names:
