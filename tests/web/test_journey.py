@@ -347,3 +347,13 @@ def test_each_injury_has_its_own_path(client_as, cast, injury):
     make_statement(cast, injury, shared=True)
     page = client_as("emma").get(reverse("journey:injury", args=[other.pk])).content.decode()
     assert "Opens after step 1" in page
+
+
+def test_demo_seed_puts_the_couple_at_stage_two(db, settings):
+    from goldseam.web.core.demo import seed_demo
+
+    cast = seed_demo()
+    injury = m.Injury.objects.get()
+    assert injury.hurt_partner == cast["sophie"]
+    assert m.Statement.objects.get(injury=injury).is_shared
+    assert not m.CycleAccount.objects.get(owner=cast["emma"]).is_shared

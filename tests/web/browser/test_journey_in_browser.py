@@ -47,13 +47,15 @@ def test_demo_couple_walks_stages_one_to_four(browser, live_server, shoot):
     emma = sign_in(browser, live_server, "emma", PHONE)
 
     # Stage 1: Sophie names the hurt with the live coach beside the box.
+    # The demo seed has one injury under way; Sophie starts a second one from scratch.
     sophie.goto("/journey/")
-    both_widths(shoot, sophie, "01-empty")
+    both_widths(shoot, sophie, "01-journey")
     sophie.get_by_role("link", name="Start working on a hurt").click()
-    sophie.get_by_label("A short name for it").fill("The messages with Jules")
+    sophie.get_by_label("A short name for it").fill("The evening in Lyon")
     sophie.get_by_label("I was", exact=True).check()
     sophie.get_by_role("button", name="Start working on a hurt").click()
-    injury = m.Injury.objects.get()
+    injury = m.Injury.objects.get(created_by__username="sophie",
+                                  pk__gt=m.Injury.objects.order_by("pk").first().pk)
     sophie.goto(f"/journey/{injury.pk}/statement/")
     sophie.get_by_label("What happened").fill(
         "You lied to me and you always put her first. You told Jules about our fights.")
@@ -66,7 +68,7 @@ def test_demo_couple_walks_stages_one_to_four(browser, live_server, shoot):
     assert "I felt" in sophie.get_by_label("What it did to me").input_value()
     sophie.get_by_role("button", name="alone", exact=True).click()
     sophie.locator(".autosave-status").filter(has_text="Draft saved").wait_for()
-    assert not m.Statement.objects.get().is_shared
+    assert not m.Statement.objects.get(injury=injury).is_shared
     both_widths(shoot, sophie, "03-reframe-inserted")
     sophie.get_by_role("button", name="Share with Emma").click()
     assert "Shared. Emma can read it now." in sophie.content()
@@ -124,7 +126,7 @@ def test_demo_couple_walks_stages_one_to_four(browser, live_server, shoot):
 
     sophie.goto(f"/journey/{injury.pk}/")
     both_widths(shoot, sophie, "08-path-done")
-    kinds = set(m.JourneyEvent.objects.values_list("kind", flat=True))
+    kinds = set(m.JourneyEvent.objects.filter(injury=injury).values_list("kind", flat=True))
     assert {"statement_shared", "first_acknowledgment", "felt_heard"} <= kinds
     assert sophie.console_errors == [] and emma.console_errors == []
     assert sophie.outside == [] and emma.outside == []
