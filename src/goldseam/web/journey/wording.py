@@ -40,6 +40,7 @@ JOURNEY: dict[str, str] = {
     "joint_closed": "The journey opens when joint exercises are open.",
     "stages_title": "Steps for \"{title}\"",
     "hurt_partner_is": "{name} was hurt by this.",
+    "you_were_hurt": "You were hurt by this.",
     "next_for_me": "Your next step",
     "nothing_for_me": "Nothing is waiting on you right now.",
     "waiting_on": "Waiting on {name}",
