@@ -16,6 +16,10 @@ from celery import Celery
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goldseam.web.settings")
 
 BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+#: Seconds after which Redis re-delivers a task whose worker vanished without a word (killed,
+#: power cut). Longer than any job, so a slow job is not started twice while running (and if
+#: it were, its key makes the second run a no-op). Tests shorten it to see a re-delivery.
+VISIBILITY_TIMEOUT_S = int(os.environ.get("GOLDSEAM_CELERY_VISIBILITY_S", "3600"))
 #: How often beat asks for due reminders, in seconds: reminders are per day, so five minutes
 #: late is never late.
 REMINDER_EVERY_S = 300
@@ -30,8 +34,7 @@ app.conf.update(
     # One task at a time per worker process: a crash loses (and re-queues) at most that one.
     worker_prefetch_multiplier=1,
     task_ignore_result=True,
-    # Redis re-delivers an unacknowledged task after this many seconds; longer than any job.
-    broker_transport_options={"visibility_timeout": 3600},
+    broker_transport_options={"visibility_timeout": VISIBILITY_TIMEOUT_S},
     broker_connection_retry_on_startup=True,
     worker_hijack_root_logger=False,
     timezone="UTC",
