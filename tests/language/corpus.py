@@ -152,4 +152,8 @@ NO_SAFETY_CASES: dict[str, str] = {
     "block_or_mums": "Block him tonight or I'm going to stay at my mum's for a while.",
     "hit_gym": "I'm going to hit the gym after work.",
     "dying_to": "I'm dying to see the new film.",
+    "took_kids_out": "I'm taking the kids to Mum's for the day.",
+    "a_bit_of": "I'm not cheating, I just like having a bit of my own life.",
+    "hospital_visit": "I'm at the hospital with Dad, nothing serious, home by 9.",
+    "end_it_with_her": "I ended it with her last night, it's over.",
 }
