@@ -357,3 +357,22 @@ def test_demo_seed_puts_the_couple_at_stage_two(db, settings):
     assert injury.hurt_partner == cast["sophie"]
     assert m.Statement.objects.get(injury=injury).is_shared
     assert not m.CycleAccount.objects.get(owner=cast["emma"]).is_shared
+
+
+def test_needs_the_statement_already_names_are_offered_first(client_as, cast, injury):
+    make_statement(cast, injury, shared=True)
+    page = html.unescape(client_as("sophie").get(
+        reverse("journey:needs", args=[injury.pk])).content.decode())
+    assert "I need to know I'm your person." in page.split("Drawn from your statement")[1]
+
+
+def test_waiting_and_next_steps_follow_the_rounds(client_as, cast, injury):
+    make_statement(cast, injury, shared=True)
+    url = reverse("journey:injury", args=[injury.pk])
+    assert "Read Sophie's statement and answer it." in html.unescape(
+        client_as("emma").get(url).content.decode())
+    make_round(cast, injury)
+    emma_page = client_as("emma").get(url).content.decode()
+    sophie_page = html.unescape(client_as("sophie").get(url).content.decode())
+    assert "Waiting on Sophie" in emma_page
+    assert "Read Emma's answer and say whether you felt heard." in sophie_page

@@ -143,23 +143,32 @@ def emotion_kinds(text: str) -> set[str]:
     return {e.kind for e in analyze(text).emotions}
 
 
-def commitment_sentences(text: str) -> list[str]:
-    """Return the sentences of ``text`` the engine codes as ``commitment``, in order."""
+def sentences_with(text: str, code: str) -> list[str]:
+    """Return the sentences of ``text`` the engine codes ``code``, in order."""
     found = []
     for match in _SENTENCE.finditer(text):
         sentence = match.group(0).strip()
-        if len(sentence) > 3 and "commitment" in analyze(sentence).codes:
+        if len(sentence) > 3 and code in analyze(sentence).codes:
             found.append(sentence)
     return found
 
 
+def commitment_sentences(text: str) -> list[str]:
+    """Return the sentences of ``text`` the engine codes ``commitment``, in order."""
+    return sentences_with(text, "commitment")
+
+
 def need_suggestions(statement_text: str) -> list[str]:
-    """Return "I need ..." sentences drawn from the reframes of the hurt partner's statement."""
-    found: list[str] = []
+    """Return needs drawn from the hurt partner's statement, at most five.
+
+    First the statement's own sentences the engine codes ``need`` ("I need to know I'm your
+    person."), then the "I need ..." halves of the engine's reframes of the statement.
+    """
+    found: list[str] = sentences_with(statement_text, "need")
     for suggestion in reframe(statement_text):
         index = suggestion.find("I need")
         if index >= 0:
             need = suggestion[index:].strip()
             if need not in found:
                 found.append(need)
-    return found
+    return found[:5]
