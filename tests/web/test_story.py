@@ -317,3 +317,15 @@ def test_a_withdrawn_share_after_drafting_is_pointed_out_without_saying_whose(ca
     j.Statement.objects.get(owner=cast.sophie).unshare()
     page = _text(client_as("emma").get(reverse("story:home")))
     assert "made private again" in page
+
+
+def test_draft_tells_the_ledger_check_ins_and_rituals_of_the_rebuild_app(cast, client_as):
+    from goldseam.web.rebuild.demo import seed_rebuild
+
+    seed_rebuild(cast.couple, cast.sophie, cast.emma)
+    client_as("sophie").post(reverse("story:draft"))
+    text = StoryVersion.objects.get(couple=cast.couple).text
+    repair, now = text.split("## Repair")[1], text.split("## Where we are")[1]
+    assert "count, they have kept it" in repair
+    assert "Sophie's rating of trust" in now and "rituals" in now
+    assert "Going forward" in text and "will keep their word" in text
