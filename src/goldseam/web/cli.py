@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import json
 import os
 import sys
@@ -181,11 +182,11 @@ def run_rotate_key(args) -> int:
 def run_remind(args) -> int:
     """Send the reminders that are due (check-ins, commitments)."""
     _django()
-    try:
-        reminders = importlib.import_module("goldseam.web.reminders")
-    except ImportError:
+    # Only a missing module means "not set up"; an error inside it must surface.
+    if importlib.util.find_spec("goldseam.web.reminders") is None:
         print("Reminders are not set up in this version: nothing due.")
         return 0
+    reminders = importlib.import_module("goldseam.web.reminders")
     result = reminders.send_due()
     print(result if result is not None else "Sent the reminders that were due.")
     return 0
