@@ -95,3 +95,10 @@ def test_chart_needs_two_check_ins():
 def test_filename_is_safe():
     assert filename("Sophie & Emma: <ours>", "pdf") == "sophie-emma-ours.pdf"
     assert filename("\u00a0", "md") == "our-new-story.md"
+
+
+def test_demo_module_writes_the_demo_pdf(tmp_path):
+    from goldseam.story.demo import main
+
+    assert main(["--pdf", str(tmp_path / "demo.pdf")]) == 0
+    assert (tmp_path / "demo.pdf").read_bytes().startswith(b"%PDF-")

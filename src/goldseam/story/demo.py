@@ -149,5 +149,27 @@ def demo_markdown() -> str:
     return draft_story(demo_records()).to_markdown()
 
 
+def main(argv: list[str] | None = None) -> int:
+    """Print the demo story's Markdown, or with ``--pdf PATH`` write its PDF there."""
+    import argparse
+
+    from goldseam.story.chart import ChartLine
+    from goldseam.story.export import pdf_export
+
+    parser = argparse.ArgumentParser(prog="python -m goldseam.story.demo",
+                                     description="Draft the demo couple's story.")
+    parser.add_argument("--pdf", metavar="PATH", help="write the typeset PDF to PATH")
+    args = parser.parse_args(argv)
+    if args.pdf is None:
+        print(demo_markdown(), end="")
+        return 0
+    records = demo_records()
+    lines = [ChartLine(records.partner(t.person_id).name, t.points)
+             for t in records.trends if t.shared and t.construct == "trust"]
+    with open(args.pdf, "wb") as out:
+        out.write(pdf_export(demo_markdown(), lines, DEMO_TODAY))
+    return 0
+
+
 if __name__ == "__main__":  # python -m goldseam.story.demo > src/goldseam/story/data/demo_story.md
-    print(demo_markdown(), end="")
+    raise SystemExit(main())
