@@ -110,3 +110,12 @@ def test_key_file_is_created_once_on_a_laptop_and_reused(settings, tmp_path):
 
 def test_safety_answers_field_is_encrypted():
     assert isinstance(SafetyCheck._meta.get_field("answers"), EncryptedTextField)
+
+
+def test_full_clean_enforces_the_plaintext_length_limit(cast):
+    from django.core.exceptions import ValidationError
+
+    note = Note(owner=cast.sophie, couple=cast.couple, kind="note", title="t",
+                body="x" * (Note._meta.get_field("body").max_length + 1))
+    with pytest.raises(ValidationError, match="body"):
+        note.full_clean()

@@ -1,6 +1,7 @@
 """Provide EncryptedTextField: free text stored as AES-GCM ciphertext, read back as str."""
 from __future__ import annotations
 
+from django.core import validators
 from django.db import models
 
 from goldseam.web.core import crypto
@@ -19,6 +20,12 @@ class EncryptedTextField(models.TextField):
     """
 
     description = "Text encrypted with AES-GCM"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.max_length is not None:
+            # TextField leaves max_length to forms; full_clean() and the API must enforce it too.
+            self.validators.append(validators.MaxLengthValidator(self.max_length))
 
     def contribute_to_class(self, cls, name, private_only=False):
         super().contribute_to_class(cls, name, private_only)
