@@ -155,7 +155,8 @@ def test_ours_needs_both_and_then_starts_monthly_boosters(cast, client_as):
     state = StoryState.objects.get(couple=cast.couple)
     assert state.booster_monthly and state.ours_at is not None
     assert CheckInCadence.objects.get(couple=cast.couple).every == "monthly"
-    assert "It is your story." in _text(client_as("sophie").get(reverse("story:home")))
+    page = _text(client_as("sophie").get(reverse("story:home")))
+    assert "It is your story." in page and reverse("journey:injury-new") in page
 
 
 def test_a_change_after_ours_asks_both_again(cast, client_as):

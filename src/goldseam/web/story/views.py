@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import formats, timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -35,13 +36,22 @@ def _byline(v) -> str:
     return say("story.version_by", number=v.number, name=str(v.owner), when=when)
 
 
+def _journey_url() -> str:
+    # A new hurt starts a new path on the journey page, where that app is installed.
+    try:
+        return reverse("journey:injury-new")
+    except NoReverseMatch:
+        return ""
+
+
 @require_joint_work_allowed
 @require_GET
 def home(request):
     """Show the newest version of the story, its "ours" marks and what the couple can do."""
     newest = state.latest(request.user, request.couple)
     st = state.story_state(request.couple)
-    context = {"newest": newest, "partner_name": state.partner_name(request.user, request.couple),
+    context = {"newest": newest, "journey_url": _journey_url(),
+               "partner_name": state.partner_name(request.user, request.couple),
                "state": st, "model_ready": st.model_enabled() and state.model_config() is not None}
     if newest is not None:
         context.update(story=parse_markdown(newest.text), byline=_byline(newest),

@@ -58,7 +58,8 @@ STORY: dict[str, str] = {
                           "version, then mark it if it still feels like yours.",
     "booster": "From here on, Goldseam suggests a check-in once a month. Gains fade when "
                "people stop tending them; a monthly check-in keeps them. If a new hurt comes "
-               "up, you can start a new path on the journey page, and this story stays.",
+               "up, you can start a new path for it, and this story stays.",
+    "new_path": "Start a new path",
     # --- editing --------------------------------------------------------------------------
     "edit_title": "Edit our story",
     "edit_intro": "Write freely. Lines starting with ## are chapter headings, lines starting "
