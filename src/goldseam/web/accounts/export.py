@@ -1,6 +1,10 @@
 """Gather everything of one person's into a versioned export, as JSON data and as Markdown."""
 from __future__ import annotations
 
+import importlib
+import importlib.util
+
+from django.conf import settings
 from django.utils import timezone
 
 from goldseam.web.core.models import partner_record_models
@@ -39,7 +43,21 @@ def build_export(user) -> dict:
             for c in SafetyCheck.objects.filter(user=user)
         ],
         "records": records,
+        "apps": _app_exports(user),
     }
+
+
+def _app_exports(user) -> dict:
+    """Return each optional app's extra data for ``user`` (``<app>.export.export_for(user)``).
+
+    PartnerRecords are exported above; this hook is for an app's other personal data.
+    """
+    extra = {}
+    for app in settings.OPTIONAL_APPS:
+        module = f"goldseam.web.{app}.export"
+        if f"goldseam.web.{app}" in settings.INSTALLED_APPS and importlib.util.find_spec(module):
+            extra[app] = importlib.import_module(module).export_for(user)
+    return extra
 
 
 def to_markdown(data: dict) -> str:
