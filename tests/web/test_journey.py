@@ -376,3 +376,12 @@ def test_waiting_and_next_steps_follow_the_rounds(client_as, cast, injury):
     sophie_page = html.unescape(client_as("sophie").get(url).content.decode())
     assert "Waiting on Sophie" in emma_page
     assert "Read Emma's answer and say whether you felt heard." in sophie_page
+
+
+def test_saving_a_shared_statement_says_the_partner_sees_the_change(client_as, cast, injury):
+    make_statement(cast, injury, shared=True)
+    sophie = client_as("sophie")
+    response = sophie.post(reverse("journey:statement", args=[injury.pk]),
+                           {"what_happened": "Changed", "impact": "Still hurt",
+                            "action": "save"}, follow=True)
+    assert "Emma sees this version" in response.content.decode()

@@ -130,3 +130,29 @@ def test_demo_couple_walks_stages_one_to_four(browser, live_server, shoot):
     assert {"statement_shared", "first_acknowledgment", "felt_heard"} <= kinds
     assert sophie.console_errors == [] and emma.console_errors == []
     assert sophie.outside == [] and emma.outside == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_statement_works_without_javascript(browser, live_server, shoot):
+    from goldseam.web.core.demo import DEMO_ACCOUNTS, seed_demo
+
+    seed_demo()
+    context = browser.new_context(viewport=PHONE, base_url=live_server.url,
+                                  java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/accounts/sign-in/")
+    page.get_by_label("Sign-in name").fill("sophie")
+    page.get_by_label("Password").fill(DEMO_ACCOUNTS["sophie"]["password"])
+    page.get_by_role("button", name="Sign in").click()
+    injury = m.Injury.objects.get()
+    page.goto(f"/journey/{injury.pk}/statement/")
+    page.get_by_label("What happened").fill("You never listen and you always put her first.")
+    page.get_by_role("button", name="Check my words").click()
+    assert page.locator("#coach-live mark").count() >= 1
+    assert "may land as blame" in page.locator("#coach-live").inner_text()
+    assert "You never listen" in page.get_by_label("What happened").input_value()
+    shoot(page, "journey-phone-09-check-without-js")
+    page.get_by_role("button", name="Save draft").click()
+    assert "Saved. This is shared, so Emma sees this version." in page.content()
+    assert m.Statement.objects.get(injury=injury).what_happened.startswith("You never listen")
+    context.close()

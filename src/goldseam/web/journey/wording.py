@@ -95,6 +95,8 @@ JOURNEY: dict[str, str] = {
     "save_draft": "Save draft",
     "check_words": "Check my words",
     "draft_saved": "Draft saved. Only you can see it.",
+    "saved_shared": "Saved. This is shared, so {name} sees this version.",
+    "autosaved_shared": "Saved at {time}; {name} sees this version.",
     "autosaved": "Draft saved at {time}.",
     "autosave_failed": "Could not save just now; your text is still here. We will try again.",
     "share_statement": "Share with {name}",

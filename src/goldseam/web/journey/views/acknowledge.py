@@ -89,7 +89,8 @@ def acknowledge(request, pk: int):
         return redirect("journey:acknowledge", pk=injury.pk)
     if action == "check":
         return _page(request, injury, ResponseForm(instance=record),
-                     feedback={"text": coaching.feedback(record.text, "repairing")})
+                     feedback=[{"label": say("journey.response"),
+                                "fb": coaching.feedback(record.text, "repairing")}])
     messages.success(request, say("journey.draft_saved"))
     return redirect("journey:acknowledge", pk=injury.pk)
 

@@ -72,6 +72,9 @@ def cycle(request, pk: int):
             return _page(request, injury, CycleAccountForm(instance=record), status=400)
         record.share()
         messages.success(request, say("journey.account_shared"))
+    elif record.is_shared:
+        messages.success(request, say("journey.saved_shared",
+                                      name=request.couple.other_partner(request.user).display_name))
     else:
         messages.success(request, say("journey.draft_saved"))
     return redirect("journey:cycle", pk=injury.pk)

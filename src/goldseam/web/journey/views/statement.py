@@ -66,11 +66,17 @@ def statement(request, pk: int):
                                       name=injury.other_partner().display_name))
         return redirect("journey:statement", pk=injury.pk)
     if action == "check":
-        feedback = {"what_happened": coaching.feedback(record.what_happened, "hurt"),
-                    "impact": coaching.feedback(record.impact, "hurt")}
+        feedback = [{"label": say("journey.what_happened"),
+                     "fb": coaching.feedback(record.what_happened, "hurt")},
+                    {"label": say("journey.impact"),
+                     "fb": coaching.feedback(record.impact, "hurt")}]
         return _page(request, injury, StatementForm(instance=record), statement=record,
                      feedback=feedback)
-    messages.success(request, say("journey.draft_saved"))
+    if record.is_shared:
+        messages.success(request, say("journey.saved_shared",
+                                      name=injury.other_partner().display_name))
+    else:
+        messages.success(request, say("journey.draft_saved"))
     return redirect("journey:statement", pk=injury.pk)
 
 
@@ -91,7 +97,10 @@ def statement_autosave(request, pk: int):
     record.owner, record.couple, record.injury = request.user, request.couple, injury
     record.save()
     time = timezone.localtime().strftime("%H:%M")
-    return JsonResponse({"saved": True, "message": say("journey.autosaved", time=time)})
+    message = (say("journey.autosaved_shared", time=time,
+                   name=injury.other_partner().display_name)
+               if record.is_shared else say("journey.autosaved", time=time))
+    return JsonResponse({"saved": True, "message": message})
 
 
 @require_joint_work_allowed
