@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
 
 from django.conf import settings
 from django.utils import timezone
@@ -89,4 +90,7 @@ def to_markdown(data: dict) -> str:
     for check in data["safety_checks"]:
         lines.append(f"- answered {check['answered_at']}: "
                      + ", ".join(f"{k}: {v}" for k, v in check["answers"].items()))
+    for app, extra in data.get("apps", {}).items():
+        lines += ["", f"## {app.title()}", "", "```json",
+                  json.dumps(extra, ensure_ascii=False, indent=2, default=str), "```"]
     return "\n".join(lines) + "\n"
