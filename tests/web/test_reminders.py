@@ -102,3 +102,12 @@ def test_a_ritual_reminder_logs_its_prompt_so_the_app_shows_the_same_one(cast, c
     from django.utils.html import escape
 
     assert escape(text) in page
+
+
+def test_the_celery_task_sends_what_is_due_once(due_things, settings):
+    from goldseam.web.rebuild.tasks import remind
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with time_machine.travel(NOON, tick=False):
+        assert remind() == 3
+        assert remind() == 0
