@@ -111,8 +111,8 @@ JOURNEY: dict[str, str] = {
     "statement_not_shared": "{name} has not shared a statement yet.",
     # emotion picker and sentence builder
     "picker_title": "Words for what you feel",
-    "picker_intro": "Soft feelings first: they are often what lies under the anger. Click one "
-                    "to add it.",
+    "picker_intro": "Soft feelings first: they are often what lies under the anger.",
+    "picker_click": "Click one to add it where your cursor is.",
     "picker_primary": "Underneath",
     "picker_secondary": "On the surface",
     "builder_title": "Build a sentence",

@@ -165,6 +165,7 @@
           document.querySelector("textarea[data-coach]"), button.dataset.insert);
       });
     });
+    document.querySelectorAll(".js-only").forEach(function (node) { node.hidden = false; });
     var builder = document.querySelector(".builder");
     if (!builder) { return; }
     builder.hidden = false;
