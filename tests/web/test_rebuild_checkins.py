@@ -90,3 +90,12 @@ def test_check_in_stays_open_while_joint_work_is_paused(cast, client_as):
     response = sophie.post(reverse("rebuild:checkin"), answers())
     assert response.status_code == 302 and response.url == reverse("rebuild:checkin")
     assert m.CheckIn.objects.count() == 1
+
+
+def test_a_partner_alone_in_the_couple_is_sent_to_wait_for_the_other(cast, client_as):
+    from goldseam.web.couples.models import Membership
+
+    Membership.objects.filter(user=cast.emma).delete()
+    response = client_as("sophie").post(reverse("rebuild:checkin"), answers())
+    assert response.status_code == 302 and response.url == reverse("couples:joint-status")
+    assert not m.CheckIn.objects.exists()

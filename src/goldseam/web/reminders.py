@@ -47,22 +47,32 @@ def send_due(now: datetime | None = None) -> int:
     sent = 0
     couples = Couple.objects.filter(memberships__isnull=False).distinct()
     for couple in couples:
-        partners = {str(u.pk): u for u in couple.partners()}
-        if len(partners) != 2:
-            continue
-        first = next(iter(partners.values()))
-        # Each partner's own due items; loading as one partner reads both partners' shared
-        # records, which is all reminders need (private notes are never loaded).
-        state = load(first, couple, audit=False)
-        paused = couple.joint_work_state() == "paused"
-        for reminder in reminders(state, now, paused):
-            if reminder.kind == "ritual":
-                # Log the prompt the reminder carries, so the app shows the same one today
-                # and the chooser does not offer it again within a month.
-                offer_prompt(state, state.ritual_rows[reminder.subject_id],
-                             datetime.fromisoformat(reminder.due).date())
-            if _send(partners[reminder.person_id], reminder, mail):
-                sent += 1
+        try:
+            sent += _send_for_couple(couple, now, mail)
+        except Exception:
+            # One couple's broken record must not keep everyone else's reminders back.
+            log.exception("reminders for couple %s failed", couple.pk)
+    return sent
+
+
+def _send_for_couple(couple, now: datetime, mail: bool) -> int:
+    partners = {str(u.pk): u for u in couple.partners()}
+    if len(partners) != 2:
+        return 0
+    first = next(iter(partners.values()))
+    # Loading as one partner reads both partners' shared records, which is all reminders
+    # need (private notes are never loaded).
+    state = load(first, couple, audit=False)
+    paused = couple.joint_work_state() == "paused"
+    sent = 0
+    for reminder in reminders(state, now, paused):
+        if reminder.kind == "ritual":
+            # Log the prompt the reminder carries, so the app shows the same one today and
+            # the chooser does not offer it again within a month.
+            offer_prompt(state, state.ritual_rows[reminder.subject_id],
+                         datetime.fromisoformat(reminder.due).date())
+        if _send(partners[reminder.person_id], reminder, mail):
+            sent += 1
     return sent
 
 

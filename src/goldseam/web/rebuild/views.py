@@ -103,6 +103,9 @@ def latest_needs(user, state) -> list[tuple[str, str, str]]:
 @require_http_methods(["GET", "POST"])
 def checkin(request):
     """Take this partner's private check-in (open even while joint work is paused)."""
+    if not request.couple.is_full:
+        # A check-in is about the partner; until they have joined there is no one to rate.
+        return redirect("couples:joint-status")
     form = CheckInForm(_posted(request), initial={"couple": request.couple.pk})
     if request.method == "POST" and form.is_valid():
         lib_couple = bridge.couple(request.couple)
