@@ -200,3 +200,9 @@ def test_the_owners_export_holds_the_promise_its_versions_and_entries(cast):
     assert records[0]["versions"][0]["text"] == "I'll text you when I leave work"
     assert records[0]["occurrences"][0]["owner_kept"] is True
     assert row.pk == records[0]["id"]
+
+
+def test_ledger_says_one_unmarked_entry_in_the_singular(cast, client_as):
+    make_commitment(cast.sophie, cast.couple, days_ago=1)
+    body = client_as("sophie").get(reverse("rebuild:ledger")).content.decode()
+    assert "1 earlier entry nobody has marked yet." in body

@@ -62,7 +62,8 @@ REBUILD: dict[str, str] = {
                          "stay in the history.",
     "retire": "Retire this commitment",
     "awaiting": "{count} waiting for your partner's word.",
-    "unanswered": "{count} past days nobody has marked yet.",
+    "unanswered": "{count} earlier entries nobody has marked yet.",
+    "unanswered_one": "1 earlier entry nobody has marked yet.",
     "disagreements_title": "Where you saw it differently",
     # occurrences
     "o_mark_title": "Mark a day",
