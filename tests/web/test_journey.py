@@ -385,3 +385,14 @@ def test_saving_a_shared_statement_says_the_partner_sees_the_change(client_as, c
                            {"what_happened": "Changed", "impact": "Still hurt",
                             "action": "save"}, follow=True)
     assert "Emma sees this version" in response.content.decode()
+
+
+def test_timeline_chart_is_served_with_a_policy_that_runs_no_script(client_as, cast, injury):
+    timeline = m.ChatTimeline.objects.create(
+        owner=cast.sophie, couple=cast.couple, injury=injury, result="{}",
+        chart_svg="<svg xmlns='http://www.w3.org/2000/svg'></svg>")
+    response = client_as("sophie").get(
+        reverse("journey:timeline-chart", args=[injury.pk, timeline.pk]))
+    assert response["Content-Type"] == "image/svg+xml"
+    assert "default-src 'none'" in response["Content-Security-Policy"]
+    assert "script" not in response["Content-Security-Policy"]
