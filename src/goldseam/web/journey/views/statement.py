@@ -38,8 +38,6 @@ def statement(request, pk: int):
     if not injury.is_hurt(request.user):
         shared = mine_or_shared(request.user, Statement, injury, injury.hurt_partner)
         if request.method == "POST":
-            form = StatementForm(request.POST)
-            form.is_valid()
             messages.error(request, say("journey.only_hurt_writes",
                                         name=injury.hurt_partner.display_name))
             return _page(request, injury, None, statement=shared, status=403)
