@@ -52,6 +52,8 @@ _BLAME_FRAME = re.compile(
     r"\b(?:feel|felt|feels|think) (?:like|that|as if) (?:you|you're|your)\b"
 )
 #: Words that join a disclosed feeling to the event it is about ("I felt alone WHEN you...").
+#: Words that open an event clause placed before the feeling ("the night Mum died and you...").
+_EVENT_LEAD = re.compile(r"\b(?:when|while|whenever|after|since|the (?:night|day|moment|time))\b")
 _ULTIMATUM = re.compile(r"\b(?:or|or else|otherwise|if you (?:don't|won't|do not))\b")
 _DISCLOSURE_LINK = re.compile(r"\b(?:when|that|because|since|after|if|how|whenever|every time)\b")
 
@@ -162,11 +164,15 @@ def _code_matches(sent: Sentence, code: str) -> list[tuple[int, int]]:
 
 
 def _inside_disclosure(sent: Sentence, start: int, hits: list[EmotionHit]) -> bool:
-    """Tell whether a trigger at ``start`` lies in the event clause of an owned feeling."""
+    """Tell whether a trigger at ``start`` lies in the event clause of an owned feeling:
+    "I felt alone WHEN you left", or "WHEN you left, I felt alone"."""
     for hit in hits:
         rel = hit.start - sent.start
-        owned_primary = hit.owned and hit.emotion.kind == "primary"
-        if owned_primary and 0 <= rel < start and _DISCLOSURE_LINK.search(sent.text[rel:start]):
+        if not (hit.owned and hit.emotion.kind == "primary") or not 0 <= rel < len(sent.text):
+            continue
+        if rel < start and _DISCLOSURE_LINK.search(sent.text[rel:start]):
+            return True
+        if rel > start and _EVENT_LEAD.search(sent.text[:start]):
             return True
     return False
 
@@ -201,6 +207,9 @@ def analyze_rules(text: str) -> RuleResult:
         sentence_hits["blame"] = [
             m for m in sentence_hits["blame"] if not _inside_disclosure(sent, m[0], hits)
         ]
+        if sentence_hits["reassurance"] or sentence_hits["commitment"]:
+            # "You've always been enough", "I'll tell you every time": not a charge.
+            sentence_hits["blame"] = []
         # A counter-complaint ("I only did it because you never listen") defends.
         counter = re.search(r"\b(?:because|cause|since) you\b", sent.text)
         if sentence_hits["defensiveness"] and sentence_hits["blame"] and counter:
