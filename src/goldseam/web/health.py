@@ -120,11 +120,11 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        # No reconnect here: Django closes unusable connections when the request finishes
+        # (close_old_connections), and the next request opens a fresh one.
         if isinstance(exception, DatabaseError) and _is_outage(exception):
             log.error("database unavailable", extra={"error_type": type(exception).__name__,
                                                      "path": request.path})
-            for conn in connections.all():
-                conn.close_if_unusable_or_obsolete()
             return unavailable_response(request)
         return None
 
