@@ -396,3 +396,8 @@ def test_timeline_chart_is_served_with_a_policy_that_runs_no_script(client_as, c
     assert response["Content-Type"] == "image/svg+xml"
     assert "default-src 'none'" in response["Content-Security-Policy"]
     assert "script" not in response["Content-Security-Policy"]
+
+
+def test_the_journey_is_in_the_partners_navigation(client_as):
+    page = client_as("sophie").get(reverse("couples:home")).content.decode()
+    assert f'href="{reverse("journey:home")}">Our journey</a>' in page

@@ -8,6 +8,9 @@ in Goldseam's own words. Placeholders in {braces} are filled by ``say()``.
 """
 from __future__ import annotations
 
+#: The journey's entry in the site navigation (WORDS["nav"]["journey"]).
+NAV = {"journey": "Our journey"}
+
 #: Kinds of journey records a couple may put into a therapist's scope.
 RECORD_KINDS = {
     "injury_statement": "Injury statements",
