@@ -128,11 +128,32 @@ def test_message_needing_no_reframe_gets_none(engine):
     assert _reframe(engine, "Can you pick up milk on the way home?") == []
 
 
-def test_semantic_reframe_chooses_the_emotion_by_meaning():
+@pytest.mark.parametrize(
+    ("text", "fitting"),
+    [
+        ("Honestly it's like I'm just an option to you, you pick her.", {"replaceable"}),
+        ("you vanish every time it gets hard and I'm left holding everything", {"abandoned", "alone"}),
+        ("Every time your phone lights up my stomach drops.", {"scared", "insecure", "unsafe"}),
+    ],
+)
+def test_semantic_catalogue_ranks_the_emotion_that_fits_the_meaning(text, fitting):
+    from goldseam.language.semantic import Catalogue
+
     engine = engines.get_engine("semantic")
-    suggestions = engine.reframe("Honestly it's like I'm just an option to you, you pick her.")
+    vector = engine.embedder.encode([text])[0]
+    assert Catalogue.rank(engine.catalogue().emotions, vector)[0] in fitting
+
+
+def test_semantic_reframe_names_an_emotion_close_to_the_message():
+    from goldseam.language.semantic import Catalogue
+
+    engine = engines.get_engine("semantic")
+    text = "Honestly it's like I'm just an option to you, you pick her."
+    top = Catalogue.rank(engine.catalogue().emotions, engine.embedder.encode([text])[0])[:3]
+    suggestions = engine.reframe(text)
     assert suggestions
-    assert "replaceable" in suggestions[0] or "unimportant" in suggestions[0]
+    assert any(f"feel {e} when" in suggestions[0] or f"felt {e} when" in suggestions[0] for e in top)
+    assert "I need to know I'm your person" in suggestions[0]
 
 
 def test_decide_codes_keeps_neutral_alone_and_one_apology_reading():

@@ -407,6 +407,9 @@ CATALOGUE_VECTORS_FILE = DATA_DIR / "catalogue_vectors.json"
 CANDIDATES = 6
 #: Event clauses tried per message, and suggestions returned.
 MAX_EVENTS, MAX_SUGGESTIONS = 4, 3
+#: How much a later event clause costs against a later emotion: the rules' first clause is the
+#: message's own words, its last ones are generic ("we talk about ..."), so keep to the first.
+EVENT_WEIGHT = 2
 
 
 @dataclass
@@ -476,8 +479,9 @@ def reframe_with(engine, text: str) -> list[str]:
     The primary emotion and the need are the catalogue entries closest in meaning to this
     message (a primary emotion the speaker already named comes first). The event clauses and
     the choice of "felt" or "feel" are the rules engine's (goldseam.language.reframing), so both
-    engines speak of the same event. A suggestion the engine itself reads as feeding the cycle
-    is dropped; an event yields at most one suggestion so that the three differ.
+    engines speak of the same event. Every (event, emotion, need) candidate is ranked by its
+    three ranks (events weigh double) and checked in one batch; one the engine itself reads as
+    feeding the cycle is dropped, and each emotion is offered once so that the three differ.
     """
     from goldseam.language import reframing as rules_reframe
 
@@ -491,17 +495,22 @@ def reframe_with(engine, text: str) -> list[str]:
     emotions = own + [e for e in ranked if e not in own]
     needs = [catalogue.needs[n][0] for n in Catalogue.rank(catalogue.needs, vector)]
     pairs = _candidates(emotions, needs)
-    suggestions: list[str] = []
-    for event in rules_reframe._event_candidates(text, analysis)[:MAX_EVENTS]:
+    ranked: list[tuple[int, str, str]] = []
+    for rank, event in enumerate(rules_reframe._event_candidates(text, analysis)[:MAX_EVENTS]):
         present = event.startswith(("I don't know", "we talk", "things get"))
         verb = "felt" if rules_reframe._PAST.search(event) and not present else "feel"
-        batch = [f"I {verb} {e} when {event}. I need {n}." for e, n in pairs]
-        for suggestion, check in zip(batch, engine.analyze_many(batch)):
-            if check.error is None and not check.feeds_cycle:
-                suggestions.append(suggestion)
-                break
-        # Later events get the next-best pairs, so three suggestions do not repeat one emotion.
-        pairs = pairs[1:] + pairs[:1]
+        for e, n in pairs:
+            score = EVENT_WEIGHT * rank + emotions.index(e) + needs.index(n)
+            ranked.append((score, e, f"I {verb} {e} when {event}. I need {n}."))
+    ranked.sort(key=lambda item: item[0])  # stable: ties keep event order
+    checks = engine.analyze_many([candidate for _, _, candidate in ranked])
+    suggestions: list[str] = []
+    used: set[str] = set()
+    for (_, emotion, candidate), check in zip(ranked, checks):
+        # One suggestion per emotion, so that the three offer different words.
+        if check.error is None and not check.feeds_cycle and emotion not in used:
+            suggestions.append(candidate)
+            used.add(emotion)
         if len(suggestions) == MAX_SUGGESTIONS:
             break
     return suggestions
