@@ -203,7 +203,8 @@ def render(results: dict[str, dict]) -> str:
     for split in ("dev", "stress"):
         for code in CODES:
             per_code.append(
-                f"| {code}, {split} | " + " | ".join(_f1(results[n].get(split), code) for n in names)
+                f"| {code}, {split} | "
+                + " | ".join(_f1(results[n].get(split), code) for n in names)
                 + " |"
             )
     sizes = results[names[0]].get("sizes", {})

@@ -108,7 +108,8 @@ def test_unknown_backend_is_rejected():
 def _run(code: str, **env: str) -> subprocess.CompletedProcess:
     environment = {**os.environ, **env}
     return subprocess.run(
-        [sys.executable, "-c", code], check=False, capture_output=True, text=True, env=environment, timeout=300
+        [sys.executable, "-c", code],
+        check=False, capture_output=True, text=True, env=environment, timeout=300,
     )
 
 

@@ -132,7 +132,10 @@ def test_message_needing_no_reframe_gets_none(engine):
     ("text", "fitting"),
     [
         ("Honestly it's like I'm just an option to you, you pick her.", {"replaceable"}),
-        ("you vanish every time it gets hard and I'm left holding everything", {"abandoned", "alone"}),
+        (
+            "you vanish every time it gets hard and I'm left holding everything",
+            {"abandoned", "alone"},
+        ),
         ("Every time your phone lights up my stomach drops.", {"scared", "insecure", "unsafe"}),
     ],
 )
@@ -152,7 +155,8 @@ def test_semantic_reframe_names_an_emotion_close_to_the_message():
     top = Catalogue.rank(engine.catalogue().emotions, engine.embedder.encode([text])[0])[:3]
     suggestions = engine.reframe(text)
     assert suggestions
-    assert any(f"feel {e} when" in suggestions[0] or f"felt {e} when" in suggestions[0] for e in top)
+    first = suggestions[0]
+    assert any(f"feel {e} when" in first or f"felt {e} when" in first for e in top)
     assert "I need to know I'm your person" in suggestions[0]
 
 
@@ -195,7 +199,8 @@ def test_engine_analyses_and_reframes_with_network_blocked(name):
     )
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
     result = subprocess.run(
-        [sys.executable, "-c", code], check=False, capture_output=True, text=True, env=env, timeout=300
+        [sys.executable, "-c", code],
+        check=False, capture_output=True, text=True, env=env, timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert "network access attempted" not in result.stderr
