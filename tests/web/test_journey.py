@@ -401,3 +401,12 @@ def test_timeline_chart_is_served_with_a_policy_that_runs_no_script(client_as, c
 def test_the_journey_is_in_the_partners_navigation(client_as):
     page = client_as("sophie").get(reverse("couples:home")).content.decode()
     assert f'href="{reverse("journey:home")}">Our journey</a>' in page
+
+
+def test_cycle_account_autosaves_privately(client_as, cast, injury):
+    response = client_as("emma").post(reverse("journey:cycle-autosave", args=[injury.pk]),
+                                      {"did": "went quiet", "felt": "", "feared": "",
+                                       "longed": ""})
+    assert response.json()["saved"] is True
+    record = m.CycleAccount.objects.get(owner=cast.emma)
+    assert record.did == "went quiet" and not record.is_shared

@@ -168,6 +168,8 @@ ROWS = [
     Row("journey:cycle", "POST", _pk, _couple(302, 302),
         data=lambda c: {"did": "went quiet", "felt": "", "feared": "", "longed": "",
                         "action": "save"}),
+    Row("journey:cycle-autosave", "POST", _pk, _couple(200, 200),
+        data=lambda c: {"did": "went quiet", "felt": "", "feared": "", "longed": ""}),
     Row("journey:cycle-unshare", "POST", lambda c: (sophie_account(c), _pk(c))[1],
         _couple(302, 404)),
     Row("journey:chat-import", "POST", _pk, _couple(302, 302), data=_chat_upload),

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/statement/autosave/", statement.statement_autosave, name="statement-autosave"),
     path("<int:pk>/statement/unshare/", statement.statement_unshare, name="statement-unshare"),
     path("<int:pk>/cycle/", cycle.cycle, name="cycle"),
+    path("<int:pk>/cycle/autosave/", cycle.cycle_autosave, name="cycle-autosave"),
     path("<int:pk>/cycle/unshare/", cycle.cycle_unshare, name="cycle-unshare"),
     path("<int:pk>/cycle/import/", cycle.chat_import, name="chat-import"),
     path("<int:pk>/cycle/timeline/<int:timeline>/share/", cycle.timeline_share,

@@ -6,8 +6,9 @@ import tempfile
 from pathlib import Path
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from goldseam.web.core.access import get_record_for, readable_records, require_joint_work_allowed
@@ -78,6 +79,26 @@ def cycle(request, pk: int):
     else:
         messages.success(request, say("journey.draft_saved"))
     return redirect("journey:cycle", pk=injury.pk)
+
+
+@require_joint_work_allowed
+@require_POST
+def cycle_autosave(request, pk: int):
+    """Save this partner's account from the page's script; answer JSON, share nothing new."""
+    injury = injury_for(request, pk)
+    own = CycleAccount.objects.filter(injury=injury, owner=request.user).first()
+    form = CycleAccountForm(request.POST, instance=own)
+    if not form.is_valid():
+        errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
+        return JsonResponse({"saved": False, "errors": errors}, status=400)
+    record = form.save(commit=False)
+    record.owner, record.couple, record.injury = request.user, request.couple, injury
+    record.save()
+    time = timezone.localtime().strftime("%H:%M")
+    name = request.couple.other_partner(request.user).display_name
+    message = (say("journey.autosaved_shared", time=time, name=name) if record.is_shared
+               else say("journey.autosaved", time=time))
+    return JsonResponse({"saved": True, "message": message})
 
 
 @require_joint_work_allowed
