@@ -22,7 +22,7 @@ PRESSING = frozenset({"blame", "contempt", "pursuit"})
 RETREATING = frozenset({"withdrawal", "empty_apology"})
 #: Characters per line of a label in the picture: fits a 150-unit box at font size 14, which
 #: stays about 13 px tall on a 390 px phone.
-LABEL_CHARS = 18
+LABEL_CHARS = 17
 LABEL_LINES = 3
 #: Centres of the four labels (top, right, bottom, left) on a 360 x 400 canvas, and the arrows
 #: joining their edges clockwise: hand-placed so boxes of 150 x 64 never overlap the arrows.
