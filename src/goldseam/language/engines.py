@@ -138,13 +138,16 @@ class RulesEngine:
             if not codes and factor is not None and (
                 probs[NEUTRAL] < factor * thresholds.get(NEUTRAL, 0.5)
             ):
-                # Nothing passed, and neutral is unlikely too: take the closest code
-                # (the same rule as train.decide, fitted by cross-validation).
+                # Nothing passed, and neutral is unlikely too: take the code nearest its
+                # threshold if it is nearer than neutral (train.decide, fitted by CV).
                 closest = max(
                     (c for c in CODES if c != NEUTRAL),
                     key=lambda c: probs[c] / thresholds.get(c, 0.5),
                 )
-                codes = [closest]
+                if probs[closest] / thresholds.get(closest, 0.5) > probs[NEUTRAL] / thresholds.get(
+                    NEUTRAL, 0.5
+                ):
+                    codes = [closest]
             if "empty_apology" in codes and "responsibility" in codes:
                 # One apology is either empty or genuine: keep the likelier reading.
                 drop = (

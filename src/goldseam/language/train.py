@@ -150,10 +150,13 @@ def decide(probs, thresholds, factor):
     empty = ~pred.any(axis=1)
     if factor is not None:
         ratio = probs / thresholds
+        neutral_ratio = ratio[:, neutral].copy()
         ratio[:, neutral] = 0.0
         best = ratio.argmax(axis=1)
-        for i in np.where(empty & (probs[:, neutral] < factor * thresholds[neutral]))[0]:
-            pred[i, best[i]] = True
+        unlikely = probs[:, neutral] < factor * thresholds[neutral]
+        for i in np.where(empty & unlikely)[0]:
+            if ratio[i, best[i]] > neutral_ratio[i]:
+                pred[i, best[i]] = True
     pred[~pred.any(axis=1), neutral] = True
     return pred
 
