@@ -11,7 +11,7 @@ rate-limited answers, throughput, p50/p95/p99/max in milliseconds, the server's 
 request, and the machine's load average (latency on a shared machine includes waiting for a
 core; the CPU time does not).
 
-    .venv/bin/python bench/bench_coach.py [--writers 20] [--seconds 30] [--think 0.7]
+    .venv/bin/python bench/bench_coach.py [--writers 8] [--seconds 30] [--think 0.7]
 
 ``--think 0`` sends back to back (a capacity test: latency then includes queueing).
 """
@@ -217,7 +217,8 @@ def _percentile(values: list[float], q: float) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--writers", type=int, default=20)
+    parser.add_argument("--writers", type=int, default=8,
+                        help="partners writing at once (8: four couples on one small server)")
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--think", type=float, default=0.7,
                         help="seconds between one writer's requests (0: back to back)")
