@@ -220,3 +220,17 @@ def test_openapi_description_lists_every_route_with_bearer_security(path, db):
     assert "/api/notes/{pk}" in schema["paths"]
     assert any("Bearer" in json.dumps(v) or "bearer" in json.dumps(v)
                for v in schema["components"]["securitySchemes"].values())
+
+
+def test_oversized_body_answers_413_not_500(cast, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1_000
+    response = send(bearer(cast.sophie), "POST", "/api/analysis/analyze", {"text": "x" * 5_000})
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "too_large"
+
+
+def test_conversation_of_three_speakers_is_refused_with_a_reason(cast):
+    response = send(bearer(cast.sophie), "POST", "/api/analysis/cycle", {"turns": [
+        {"speaker": s, "text": "hello"} for s in ("A", "B", "C")]})
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "speakers"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.db import DatabaseError
 from django.http import Http404
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -81,6 +81,10 @@ def install(api) -> None:
         code = {400: "invalid", 401: "unauthorized", 403: "forbidden", 404: "not_found",
                 405: "not_allowed", 429: "rate_limited"}.get(exc.status_code, "server")
         return api.create_response(request, body(code), status=exc.status_code)
+
+    @api.exception_handler(RequestDataTooBig)
+    def too_large(request, exc):
+        return api.create_response(request, body("too_large"), status=413)
 
     @api.exception_handler(DatabaseError)
     def database_down(request, exc):

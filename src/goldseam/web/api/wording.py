@@ -47,6 +47,10 @@ API: dict[str, str] = {
                 "acknowledged; please try again.",
     "e_unavailable": "The database cannot be reached just now. Please try again in a minute.",
     "e_trust": "{message}",
+    "e_too_large": "This request is too large. Send long conversations as a file import, or "
+                   "in parts.",
+    "e_speakers": "The cycle is read between two people; this conversation has {count} "
+                  "speakers. Send only the couple's turns.",
 }
 
 

@@ -10,9 +10,10 @@ from typing import Literal
 from ninja import Field, Router, Schema
 
 from goldseam import language
-from goldseam.language.conversation import Turn, analyze_conversation
+from goldseam.language.conversation import SpeakerError, Turn, analyze_conversation
 from goldseam.language.types import MAX_TEXT_CHARS
 from goldseam.web.api.auth import need
+from goldseam.web.api.errors import ApiError
 
 router = Router(tags=["analysis"])
 
@@ -68,7 +69,10 @@ def coach(request, payload: CoachIn):
 
 @router.post("/analysis/cycle", response=dict)
 def cycle(request, payload: ConversationIn):
-    """Return the conversation's pattern, roles and softening turns."""
+    """Return the conversation's pattern, roles and softening turns (two speakers at most)."""
     need(request, "analyze")
     turns = [Turn(t.speaker, t.text) for t in payload.turns]
-    return analyze_conversation(turns).to_dict()
+    try:
+        return analyze_conversation(turns).to_dict()
+    except SpeakerError as error:
+        raise ApiError(422, "speakers", count=len(error.speakers)) from None
