@@ -122,6 +122,14 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # Several gunicorn processes write one file: wait for the lock instead of failing at once,
+    # take it at the start of a transaction (a read lock cannot be upgraded while another
+    # writer waits), and let readers read during a write (WAL). synchronous stays FULL, so an
+    # acknowledged write survives a power cut.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "timeout": 20, "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL;",
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
