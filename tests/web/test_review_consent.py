@@ -40,3 +40,22 @@ def test_story_model_needs_the_current_partners_consent(cast):
     assert st.model_enabled()
     _replace_emma_with_nina(cast)
     assert not story_state(cast.couple).model_enabled()
+
+
+@pytest.mark.xfail(strict=True, reason="injuries (their titles and milestones) stay in the "
+                   "couple when a partner leaves, so a partner who joins later reads what was "
+                   "written with the one who left: src/goldseam/web/couples/services.py:73-95 "
+                   "(leave_couple handles PartnerRecords only; journey.Injury and JourneyEvent "
+                   "are couple rows)")
+def test_a_partner_who_joins_later_does_not_see_the_old_injuries(cast):
+    from django.test import Client
+    from django.urls import reverse
+
+    from .permissions.journey import make_injury
+
+    injury = make_injury(cast, title="The messages with Jules")
+    nina = _replace_emma_with_nina(cast)
+    client = Client()
+    client.force_login(nina, backend="django.contrib.auth.backends.ModelBackend")
+    assert client.get(reverse("journey:injury", args=[injury.pk])).status_code == 404
+    assert "The messages with Jules" not in client.get(reverse("journey:home")).content.decode()
