@@ -49,6 +49,15 @@ INSULTS = frozenset(
 )
 
 
+#: Words that name the third person or the thing a hurt is about; a reframe with no clause to
+#: keep can still speak of them ("I think about you and her", "we talk about the money").
+_PEOPLE = frozenset("her him them ex".split())
+_TOPIC_NOUNS = frozenset(
+    """money debt loan card account savings casino betting app apps phone messages texts
+    emails profile password drinking affair lies secret secrets trip hotel flat party""".split()
+)
+
+
 @lru_cache(maxsize=1)
 def _catalogue() -> dict:
     return tomllib.loads(read_data("reframes.toml"))
@@ -72,8 +81,10 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def _clean(clause: str) -> str:
     clause = clause.strip().strip("\"'").rstrip(".!?,;: ").strip()
     clause = re.sub(r"\s+", " ", clause)
-    low = clause.lower()
-    # Keep "I" capital; lowercase the rest so that the clause reads inside a sentence.
+    # Lowercase shouted words and the first word so that the clause reads inside a sentence;
+    # names keep their capitals ("in September", "Fatima").
+    low = re.sub(r"\b[A-Z][A-Z']+\b", lambda m: m.group().lower(), clause)
+    low = low[:1].lower() + low[1:]
     low = re.sub(r"\bi\b", "I", low)
     low = re.sub(r"\bi'(m|ve|d|ll)\b", r"I'\1", low)
     low = _FILLER.sub("", low)
@@ -124,7 +135,9 @@ def to_event(clause: str) -> str | None:
         return ("I realised " + c) if _PAST_HINT.match(c) else c
     if c.startswith("I "):
         return c
-    return f"I think about how {c}"
+    if re.match(r"^(?:it|this|that|she|he|they|we|my|our|her|his)\b", c) and "?" not in clause:
+        return f"I think about how {c}"
+    return None
 
 
 def _content(text: str) -> list[str]:
@@ -146,8 +159,10 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
     ranked.extend(span for span in _sentences(text) if span not in ranked)
     events = []
     for start, end in ranked:
-        if "withdrawal" in analysis.codes and not ("blame" in analysis.codes):
+        if "withdrawal" in analysis.codes and "blame" not in analysis.codes:
             break  # the withdrawer's event is the conversation itself, not its words
+        if "contempt" in analysis.codes:
+            break  # sarcasm and insults cannot be taken at their word
         event = to_event(text[start:end])
         defending = {"defensiveness", "empty_apology"} & set(analysis.codes)
         if event and defending and (
@@ -164,13 +179,12 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
         verb = gerunds[0]
         transitive = verb in ("discussing", "explaining", "repeating", "justifying", "defending")
         events.append(f"we keep {verb} this" if transitive else f"we keep {verb} about this")
-    words = [
-        w for w in _content(text)
-        if w not in INSULTS and not w.endswith(("ing", "ed", "ly"))
-    ]
-    if words:
-        topic = " and ".join(words[:2])
-        events.append(f"we talk about {topic}")
+    people = [w for w in re.findall(r"[a-z]+", text.lower()) if w in _PEOPLE]
+    things = [w for w in _content(text) if w in _TOPIC_NOUNS]
+    if people:
+        events.append(f"I think about you and {people[0]}")
+    if things:
+        events.append(f"we talk about the {things[0]}")
     events.append("things get this tense between us")
     return events
 
