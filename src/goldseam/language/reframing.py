@@ -51,10 +51,9 @@ INSULTS = frozenset(
 
 #: Words that name the third person or the thing a hurt is about; a reframe with no clause to
 #: keep can still speak of them ("I think about you and her", "we talk about the money").
-_PEOPLE = frozenset("her him them ex".split())
+_PEOPLE = frozenset(["her", "him", "them", "ex"])
 _TOPIC_NOUNS = frozenset(
-    """money debt loan card account savings casino betting app apps phone messages texts
-    emails profile password drinking affair lies secret secrets trip hotel flat party""".split()
+    ["money", "debt", "loan", "card", "account", "savings", "casino", "betting", "app", "apps", "phone", "messages", "texts", "emails", "profile", "password", "drinking", "affair", "lies", "secret", "secrets", "trip", "hotel", "flat", "party"]
 )
 
 
