@@ -101,6 +101,9 @@ def test_deploy_check_is_clean_with_production_settings(tmp_path):
         "GOLDSEAM_ALLOWED_HOSTS": "goldseam.example.org",
         "GOLDSEAM_DATA_DIR": str(tmp_path),
     }
+    # The browser tests' conftest allows Django's sync calls from Playwright's event loop in
+    # this process; a production process never has that, so the check must not inherit it.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING",
          "--settings", "goldseam.web.settings"],
