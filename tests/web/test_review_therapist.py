@@ -64,10 +64,6 @@ def test_scope_change_needs_fresh_consent_from_both(cast):
     assert not cast.link.is_active
 
 
-@pytest.mark.xfail(strict=True, reason="opening one couple's page writes 'list' entries into "
-                   "every other linked couple's audit log, telling them of reads that did not "
-                   "happen: src/goldseam/web/rebuild/state.py:56-64 (readable_records over "
-                   "Commitment/CheckIn.objects.all() before .filter(couple=...))")
 def test_opening_one_couple_writes_nothing_into_another_couples_audit_log(cast, client_as):
     _link_other_couple_too(cast, ["commitment", "checkin"])
     cast.link.set_scope(["note", "commitment", "checkin"])

@@ -53,8 +53,10 @@ def load(user, couple_row, *, notes: bool = False, commitment_pk=None,
     lib_couple = bridge.couple(couple_row)
     schedule, half_life = bridge.schedule(couple_row)
     state = CoupleState(couple_row, lib_couple, schedule, half_life)
-    commitments = readable_records(user, m.Commitment.objects.all(), audit=audit).filter(
-        couple=couple_row
+    # Narrow to this couple before asking the access helper: for a therapist it audits every
+    # couple whose records the queryset could reach, and other couples were not read.
+    commitments = readable_records(
+        user, m.Commitment.objects.filter(couple=couple_row), audit=audit
     ).order_by("created_at", "pk")
     if commitment_pk is not None:
         commitments = commitments.filter(pk=commitment_pk)
@@ -62,8 +64,8 @@ def load(user, couple_row, *, notes: bool = False, commitment_pk=None,
     state.commitment_rows = {str(r.pk): r for r in rows}
     state.commitments = bridge.commitments(lib_couple, rows, notes=notes)
     if commitment_pk is None:
-        checkins = readable_records(user, m.CheckIn.objects.all(), audit=audit).filter(
-            couple=couple_row
+        checkins = readable_records(
+            user, m.CheckIn.objects.filter(couple=couple_row), audit=audit
         )
         state.checkins = bridge.checkins(lib_couple, checkins)
     if commitment_pk is None and user.is_partner:
