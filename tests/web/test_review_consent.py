@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from goldseam.web.couples import safety
 from goldseam.web.couples.models import SafetyCheck
 from goldseam.web.couples.services import join_with_code, leave_couple, make_invite
@@ -30,10 +28,6 @@ def test_therapist_link_ends_when_a_partner_leaves(cast):
     assert not cast.link.is_active
 
 
-@pytest.mark.xfail(strict=True, reason="the story's language model counts consents, not the "
-                   "current partners' consents: a partner who left still counts, so the model "
-                   "runs without the new partner's yes: src/goldseam/web/story/models.py:68-70 "
-                   "(model_enabled: count() >= 2), and leave_couple does not clear model_consent")
 def test_story_model_needs_the_current_partners_consent(cast):
     st = story_state(cast.couple)
     st.model_consent.add(cast.sophie, cast.emma)
@@ -42,11 +36,6 @@ def test_story_model_needs_the_current_partners_consent(cast):
     assert not story_state(cast.couple).model_enabled()
 
 
-@pytest.mark.xfail(strict=True, reason="injuries (their titles and milestones) stay in the "
-                   "couple when a partner leaves, so a partner who joins later reads what was "
-                   "written with the one who left: src/goldseam/web/couples/services.py:73-95 "
-                   "(leave_couple handles PartnerRecords only; journey.Injury and JourneyEvent "
-                   "are couple rows)")
 def test_a_partner_who_joins_later_does_not_see_the_old_injuries(cast):
     from django.test import Client
     from django.urls import reverse
@@ -59,3 +48,10 @@ def test_a_partner_who_joins_later_does_not_see_the_old_injuries(cast):
     client.force_login(nina, backend="django.contrib.auth.backends.ModelBackend")
     assert client.get(reverse("journey:injury", args=[injury.pk])).status_code == 404
     assert "The messages with Jules" not in client.get(reverse("journey:home")).content.decode()
+
+
+def test_leaving_withdraws_the_leavers_yes_to_the_story_model(cast):
+    st = story_state(cast.couple)
+    st.model_consent.add(cast.sophie, cast.emma)
+    leave_couple(cast.emma)
+    assert set(story_state(cast.couple).model_consent.all()) == {cast.sophie}

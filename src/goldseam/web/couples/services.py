@@ -1,6 +1,7 @@
 """Start, join and leave couples; the rules live here so views and commands share them."""
 from __future__ import annotations
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
@@ -75,8 +76,10 @@ def leave_couple(user) -> None:
 
     The other partner's records stay with them, made private again, so that a partner who
     joins later never reads what was shared with the one who left; therapist links end for the
-    same reason. The leaver's safety answers for this couple are deleted (they described this
-    relationship), their unused invites are withdrawn, and a couple left with nobody is deleted.
+    same reason, and so do the couple's injuries (their titles and milestones were written by
+    both) and the leaver's yes to the story's language model. The leaver's safety answers for
+    this couple are deleted (they described this relationship), their unused invites are
+    withdrawn, and a couple left with nobody is deleted.
     """
     with transaction.atomic():
         membership = Membership.objects.filter(user=user).select_related("couple").first()
@@ -87,9 +90,25 @@ def leave_couple(user) -> None:
             model.objects.filter(owner=user, couple=couple).update(couple=None, shared_at=None)
             model.objects.filter(couple=couple).update(shared_at=None)
         SafetyCheck.objects.filter(couple=couple, user=user).delete()
+        _close_joint_work(couple, user)
         Invite.objects.filter(couple=couple, created_by=user, used_at__isnull=True).delete()
         for link in TherapistLink.objects.filter(couple=couple, revoked_at__isnull=True):
             link.revoke(user)
         membership.delete()
         if not couple.memberships.exists():
             couple.delete()
+
+
+def _close_joint_work(couple: Couple, leaver) -> None:
+    """Remove what the couple held jointly with ``leaver`` from the optional apps installed.
+
+    An injury is a couple row, not a record either partner owns, so it cannot go with one of
+    them: deleting it also deletes its milestones, while each partner's records about it stay
+    theirs (their ``injury`` becomes empty). The leaver's consent to the story's language model
+    is withdrawn, since it was given for this relationship.
+    """
+    if apps.is_installed("goldseam.web.journey"):
+        apps.get_model("journey", "Injury").objects.filter(couple=couple).delete()
+    if apps.is_installed("goldseam.web.story"):
+        for state in apps.get_model("story", "StoryState").objects.filter(couple=couple):
+            state.model_consent.remove(leaver)

@@ -66,8 +66,13 @@ class StoryState(models.Model):
     format_version = models.PositiveSmallIntegerField(default=FORMAT_VERSION)
 
     def model_enabled(self) -> bool:
-        """Say whether both partners agreed to the language model."""
-        return self.model_consent.count() >= 2
+        """Say whether the couple's two current partners both agreed to the language model.
+
+        Counting consents would let a partner who left still count for the one who joined.
+        """
+        partners = set(self.couple.memberships.values_list("user_id", flat=True))
+        agreed = set(self.model_consent.values_list("pk", flat=True))
+        return len(partners) == 2 and partners <= agreed
 
 
 class OursMark(models.Model):
