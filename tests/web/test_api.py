@@ -234,3 +234,13 @@ def test_conversation_of_three_speakers_is_refused_with_a_reason(cast):
         {"speaker": s, "text": "hello"} for s in ("A", "B", "C")]})
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "speakers"
+
+
+def test_story_versions_are_read_by_the_couple_and_nobody_else(cast):
+    from goldseam.web.story.models import StoryVersion
+
+    row = StoryVersion.objects.create(owner=cast.sophie, couple=cast.couple, number=1,
+                                      text="We broke, and we mended with gold.")
+    assert bearer(cast.emma).get("/api/story/versions").json()[0]["text"].startswith("We broke")
+    assert bearer(cast.outsider).get(f"/api/story/versions/{row.pk}").status_code == 404
+    assert bearer(cast.outsider).get("/api/story/versions").json() == []

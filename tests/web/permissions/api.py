@@ -36,6 +36,14 @@ def sophie_token(cast) -> ApiToken:
     return cast._token
 
 
+def story_version(cast):
+    """Return version 1 of Sophie and Emma's story (shared with the couple when saved)."""
+    from goldseam.web.story.models import StoryVersion
+
+    return StoryVersion.objects.create(owner=cast.sophie, couple=cast.couple, number=1,
+                                       text="We broke, and we mended with gold.")
+
+
 def sophie_statement(cast, *, shared: bool):
     """Return Sophie's statement of a fresh injury, shared or private."""
     return make_statement(cast, make_injury(cast), shared=shared)
@@ -93,6 +101,8 @@ ROWS = [
     Row("api:v1:list_checkins", "GET", expected=EVERYONE),
     Row("api:v1:create_checkin", "POST", expected=BODY_FIRST),
     Row("api:v1:trends", "GET", expected=PARTNERS_ONLY),
+    Row("api:v1:list_story_versions", "GET", expected=EVERYONE),
+    Row("api:v1:get_story_version", "GET", lambda c: {"pk": story_version(c).pk}, COUPLE_READS),
     Row("api:v1:list_tokens", "GET", expected=EVERYONE),
     Row("api:v1:revoke_token", "DELETE", lambda c: {"pk": sophie_token(c).pk},
         expect(sophie=204, emma=404, therapists=404, outsider=404, anon=401)),

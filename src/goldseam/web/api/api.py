@@ -5,6 +5,7 @@ Served at /api/ with its OpenAPI description at /api/openapi.json and the refere
 """
 from __future__ import annotations
 
+from django.conf import settings
 from django.views.decorators.http import require_safe
 from ninja import NinjaAPI
 
@@ -32,3 +33,7 @@ api = NinjaAPI(
 errors.install(api)
 for module in (account, notes, journey, analysis, rebuild, tokens):
     api.add_router("/", module.router)
+if "goldseam.web.story" in settings.INSTALLED_APPS:
+    from goldseam.web.api.routes import story
+
+    api.add_router("/", story.router)
