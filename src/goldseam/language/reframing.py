@@ -49,6 +49,10 @@ INSULTS = frozenset(
 )
 
 
+#: Interjections, vocatives and common verbs or adjectives that cannot stand as a topic.
+_NOT_TOPICS = frozenset(
+    ["jeez", "god", "lol", "lmao", "omg", "wow", "mate", "babe", "baby", "hun", "honey", "love", "darling", "dear", "sweetheart", "ugh", "hey", "yes", "yeah", "nope", "okay", "happy", "sure", "deal", "stop", "leave", "go", "come", "say", "tell", "ask", "let", "make", "take", "give", "keep", "try", "care", "mean", "matter", "believe", "understand", "deep", "real", "true", "big", "whole", "sad", "funny", "apologise", "apologize", "sorry", "good", "bad", "better", "worse", "clever", "hard", "easy"]
+)
 #: Words that name the third person or the thing a hurt is about; a reframe with no clause to
 #: keep can still speak of them ("I think about you and her", "we talk about the money").
 _PEOPLE = frozenset(["her", "him", "them", "ex"])
@@ -90,19 +94,46 @@ def _clean(clause: str) -> str:
     return low
 
 
+def _expand_shorthand(clause: str) -> str:
+    """Spell out texting shorthand ("u", "arent") with the normaliser's table, keeping the
+    speaker's own words otherwise (no "mum" -> "mom")."""
+    from goldseam.language.normalize import _tables
+
+    table = _tables()[0]
+
+    def spell(m: re.Match[str]) -> str:
+        word = m.group()
+        full = table.get(word.lower())
+        if full is None or word.lower() in ("mum", "mam", "okay", "counselor", "apologise"):
+            return word
+        return full
+
+    from goldseam.language.normalize import _YOURE_NEXT
+
+    clause = re.sub(
+        r"\bur (?=(\w+))",
+        lambda m: "you're " if m.group(1) in _YOURE_NEXT or m.group(1).endswith("ing") else m.group(),
+        clause,
+    )
+    return re.sub(r"[A-Za-z0-9']+", spell, clause)
+
+
 def to_event(clause: str) -> str | None:
     """Turn a blaming or pressing clause into an event: "you were texting her again"."""
     c = _clean(clause)
-    c = re.sub(r"\b(?:u)\b", "you", c)
-    c = re.sub(r"\bur\b", "your", c)
+    c = _expand_shorthand(c)
+    # Pressure words are not part of the event ("tell me everything, right now").
+    c = re.sub(r",?\s*\b(?:right now|now|immediately|this minute|this instant)\b", "", c)
     c = re.sub(r"^(?:I (?:feel|felt|think|thought) (?:like|that|as if) )", "", c)
     c = re.sub(r"^(?:it (?:feels|felt|seems) (?:like|that|as if) )", "", c)
     m = re.match(r"^(?:why|how) (?:would|did|could|do|does|can|'d|the hell did|on earth did) "
                  r"(you|she|he) (?:even |ever |just )?(\w+)(.*)$", c)
     if m:
         c = f"{m.group(1)} {past(m.group(2))}{m.group(3)}"
-    m = re.match(r"^(who|where|what|when|how long|how much|how many times) "
-                 r"(were|was|are|is|did|do|does|have|has|had) (you|she|he|they) ?(.*)$", c)
+    m = re.match(r"^(?:then |so |and )?(who|where|what|when|why|how long|how much|how many times) "
+                 r"(were|was|are|is|did|do|does|have|has|had|can't|won't|don't|didn't|aren't|"
+                 r"weren't|wasn't|isn't|haven't|can|will|would|could|wouldn't|couldn't) "
+                 r"(you|she|he|they) ?(.*)$", c)
     if m:
         wh, aux, subj, rest = m.groups()
         if aux in ("did", "do", "does") and rest:
@@ -110,6 +141,10 @@ def to_event(clause: str) -> str | None:
             rest = f"{past(verb)} {tail}".strip()
             return f"I don't know {wh} {subj} {rest}".strip()
         return f"I don't know {wh} {subj} {aux} {rest}".strip()
+    m = re.match(r"^(?:just |please |now )?(tell|show|give|answer|explain|admit|call|text|"
+                 r"unlock|open|read) (.*)$", c)
+    if m:
+        return f"I have to ask you to {m.group(1)} {m.group(2)}".strip()
     c = _ALWAYS.sub("", c)
     c = re.sub(r"\byou're\b", "you were", c)
     c = re.sub(r"\byou are\b", "you were", c)
@@ -178,14 +213,49 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
         verb = gerunds[0]
         transitive = verb in ("discussing", "explaining", "repeating", "justifying", "defending")
         events.append(f"we keep {verb} this" if transitive else f"we keep {verb} about this")
+    for phrase in _noun_phrases(text):
+        events.append(f"I think about {phrase}")
     people = [w for w in re.findall(r"[a-z]+", text.lower()) if w in _PEOPLE]
     things = [w for w in _content(text) if w in _TOPIC_NOUNS]
     if people:
         events.append(f"I think about you and {people[0]}")
     if things:
         events.append(f"we talk about the {things[0]}")
+    nouns = [
+        w for w in _content(text)
+        if w not in INSULTS and w not in _NOT_TOPICS and not w.endswith(("ing", "ed", "ly"))
+    ]
+    if nouns:
+        events.append(f"we talk about {nouns[0]}")
     events.append("things get this tense between us")
     return events
+
+
+_NOUN_PHRASE = re.compile(
+    r"\b(?:your|my|our|the|her|his|their|that|this|those|these)\s+((?:[A-Za-z'-]+\s+){0,2}[A-Za-z'-]+)"
+)
+
+
+_SMALL_WORDS = frozenset(["a", "an", "of", "to", "in", "on", "at", "by", "my", "his", "as", "or", "it", "is", "be", "so", "up"])
+
+
+def _noun_phrases(text: str) -> list[str]:
+    """Return determiner-led phrases of ``text`` ("your heartfelt promises", "the money")
+    that name something the message is about, without insults or function words at the end."""
+    out = []
+    for m in _NOUN_PHRASE.finditer(text):
+        words = m.group(0).split()
+        while len(words) > 1 and (
+            words[-1].lower().strip(".,!?") in STOPWORDS | INSULTS | _SMALL_WORDS
+        ):
+            words.pop()
+        if len(words) < 2 or any(w.lower().strip(".,!?") in INSULTS for w in words):
+            continue
+        words[0] = words[0].lower()
+        phrase = " ".join(words).strip(".,!?;:'\"")
+        if phrase not in out:
+            out.append(phrase)
+    return out[:2]
 
 
 def _contemptuous(event: str) -> bool:
@@ -224,7 +294,9 @@ def reframe_with(text: str, analyze: Callable[[str], Analysis]) -> list[str]:
         for emotion, need in _pairs(text, analysis):
             if any(f" {emotion} when" in s for s in suggestions):
                 continue
-            present = event.startswith(("I don't know", "we talk", "things get", "we keep"))
+            present = event.startswith(
+                ("I don't know", "we talk", "things get", "we keep", "I have to", "I think about")
+            )
             verb = "felt" if _PAST.search(event) and not present else "feel"
             candidate = f"I {verb} {emotion} when {event}. I need {need}."
             if not analyze(candidate).feeds_cycle:
