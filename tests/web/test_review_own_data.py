@@ -54,10 +54,6 @@ def _emma_confirms_with_a_note(cast, client_as):
     return occurrence
 
 
-@pytest.mark.xfail(strict=True, reason="a partner's note on the other's ledger entry stays "
-                   "after the partner deletes their account: src/goldseam/web/accounts/"
-                   "deletion.py:18-20 (only records owned by the user are deleted; "
-                   "Occurrence.note mixes both partners' words)")
 def test_deleting_an_account_removes_its_notes_on_the_partners_entries(cast, client_as):
     occurrence = _emma_confirms_with_a_note(cast, client_as)
     delete_account(cast.emma)
@@ -65,9 +61,6 @@ def test_deleting_an_account_removes_its_notes_on_the_partners_entries(cast, cli
     assert EMMA_ENTRY_NOTE not in occurrence.note
 
 
-@pytest.mark.xfail(strict=True, reason="a partner's note on the other's ledger entry is not in "
-                   "the partner's own export: src/goldseam/web/accounts/export.py:22-24 (exports "
-                   "only records the person owns)")
 def test_export_holds_the_notes_a_partner_wrote_on_the_others_entries(cast, client_as):
     _emma_confirms_with_a_note(cast, client_as)
     assert EMMA_ENTRY_NOTE in json.dumps(build_export(cast.emma))

@@ -124,20 +124,26 @@ def save_occurrence(row: m.Commitment, occ: LibOccurrence, *, answering: bool = 
     Writes are conditional (``partner_kept`` still empty for an answer, no row yet for a
     mark), so two tabs or a double click cannot count one occurrence twice.
     """
+    # A new row's words are the owner's unless only the partner gave a word (a logged event).
+    by_partner = answering or (occ.owner_kept is None and occ.partner_kept is not None)
     values = {
         "version": occ.version, "due": occ.due, "slot": occ.slot, "event_at": occ.event_at,
         "owner_kept": occ.owner_kept, "owner_at": occ.owner_at, "partner_kept": occ.partner_kept,
         "partner_at": occ.partner_at, "note": occ.note,
+        "note_by": (_partner_of(row) if by_partner else row.owner) if occ.note else None,
     }
     existing = m.Occurrence.objects.filter(commitment=row, key=occ.key)
     if answering and existing.exists():
         updated = existing.filter(partner_kept__isnull=True).update(
             partner_kept=occ.partner_kept, partner_at=occ.partner_at
         )
-        if updated and occ.note:
-            stored = existing.get()
+        stored = existing.get() if updated and occ.note else None
+        # The library keeps the owner's note when the partner wrote none: only new words
+        # change whose note it is.
+        if stored is not None and stored.note != occ.note:
             stored.note = occ.note
-            stored.save(update_fields=["note"])
+            stored.note_by = _partner_of(row)
+            stored.save(update_fields=["note", "note_by"])
         return bool(updated)
     if existing.exists():
         return bool(existing.filter(owner_kept__isnull=True).update(
@@ -149,6 +155,11 @@ def save_occurrence(row: m.Commitment, occ: LibOccurrence, *, answering: bool = 
     except IntegrityError:
         return False
     return True
+
+
+def _partner_of(row: m.Commitment):
+    """Return the partner of the commitment's owner (the only other person who may write)."""
+    return row.couple.other_partner(row.owner) if row.couple_id else None
 
 
 def checkins(lib_couple: trust.Couple, rows) -> list[trust.CheckIn]:

@@ -111,12 +111,24 @@ class CommitmentVersion(models.Model):
         ]
 
 
+def blank_note(collector, field, sub_objs, using) -> None:
+    """Empty the notes a deleted person wrote on entries, and forget that they wrote them.
+
+    Used as ``on_delete`` of ``Occurrence.note_by``: the entry belongs to its commitment's
+    owner and stays, but the words on it were the deleted person's and go with their account.
+    """
+    collector.add_field_update(field, None, sub_objs)
+    collector.add_field_update(sub_objs.model._meta.get_field("note"), "", sub_objs)
+
+
 class Occurrence(models.Model):
     """Hold both partners' words on one due (or logged) instance of a commitment.
 
     ``key`` is the library's stable occurrence key, unique, so the same day cannot be stored
     twice; the partner's word (``partner_kept``) is written only where it is still empty, so a
-    second confirmation changes nothing.
+    second confirmation changes nothing. ``note_by`` says whose words ``note`` holds, so a
+    partner's note on the other's entry is in the partner's export and leaves with their
+    account (empty on entries saved before it was recorded).
     """
 
     commitment = models.ForeignKey(
@@ -132,6 +144,9 @@ class Occurrence(models.Model):
     partner_kept = models.BooleanField(null=True)
     partner_at = models.DateTimeField(null=True, blank=True)
     note = EncryptedTextField(max_length=MAX_NOTE_CHARS, blank=True)
+    note_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=blank_note, related_name="+"
+    )
 
     class Meta:
         ordering = ["due", "slot"]
