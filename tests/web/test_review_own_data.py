@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
@@ -66,9 +65,6 @@ def test_export_holds_the_notes_a_partner_wrote_on_the_others_entries(cast, clie
     assert EMMA_ENTRY_NOTE in json.dumps(build_export(cast.emma))
 
 
-@pytest.mark.xfail(strict=True, reason="a ritual's cadence is free text ('whenever ...') stored "
-                   "in plain text: src/goldseam/web/rebuild/models.py:170 (CharField, while a "
-                   "commitment's cadence is an EncryptedTextField)")
 def test_ritual_cadence_is_encrypted_at_rest(cast, client_as):
     response = client_as("sophie").post(reverse("rebuild:rituals"),
                                         {"kind": "daily_talk", "cadence": RITUAL_CADENCE})

@@ -182,7 +182,8 @@ class Ritual(models.Model):
 
     couple = models.ForeignKey("couples.Couple", on_delete=models.CASCADE, related_name="rituals")
     kind = models.CharField(max_length=40)
-    cadence = models.CharField(max_length=200)
+    # Free text like a commitment's ("whenever Jules messages me"), so encrypted the same way.
+    cadence = EncryptedTextField(max_length=200)
     start = models.DateField()
     chosen_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
