@@ -145,5 +145,7 @@ RECORD_KINDS = {
 def register() -> None:
     """Join the rebuild words and record kinds to the site's catalogue."""
     WORDS.setdefault("rebuild", REBUILD)
+    # The navigation links an app's "<app>:home" only when WORDS["nav"] names it.
+    WORDS["nav"].setdefault("rebuild", REBUILD["nav"])
     for kind, label in RECORD_KINDS.items():
         WORDS["record_kinds"].setdefault(kind, label)
