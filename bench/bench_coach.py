@@ -118,11 +118,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start_server(port: int, workers: int, env: dict) -> subprocess.Popen:
+def _start_server(port: int, workers: int, threads: int, env: dict) -> subprocess.Popen:
     gunicorn = Path(sys.executable).with_name("gunicorn")
     proc = subprocess.Popen(
         [str(gunicorn), "goldseam.web.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--threads", "4", "--log-level", "warning"],
+         "--workers", str(workers), "--threads", str(threads), "--log-level", "warning"],
         cwd=ROOT, env=env)
     deadline = time.time() + 60
     while time.time() < deadline:
@@ -223,6 +223,7 @@ def main() -> int:
     parser.add_argument("--think", type=float, default=0.7,
                         help="seconds between one writer's requests (0: back to back)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=4, help="threads per gunicorn worker")
     parser.add_argument("--warmup", type=float, default=3.0, help="seconds not counted")
     args = parser.parse_args()
 
@@ -232,7 +233,7 @@ def main() -> int:
         sys.path.insert(0, str(ROOT / "src"))
         users = _prepare(args.writers)
         sessions = [_session_cookie(u) for u in users]
-        server = _start_server(port, args.workers, env)
+        server = _start_server(port, args.workers, args.threads, env)
         try:
             texts = _texts()
             # Warm up every worker (the engine loads its model on first use).
@@ -262,6 +263,7 @@ def main() -> int:
         return 1
     report = {
         "writers": args.writers, "think_s": args.think, "gunicorn_workers": args.workers,
+        "gunicorn_threads": args.threads,
         "seconds": round(wall, 1), "requests": len(latencies),
         "errors": sum(w.errors for w in writers),
         "rate_limited": sum(w.limited for w in writers),
