@@ -20,6 +20,9 @@ from goldseam.language.lexicon import read_data
 from goldseam.language.types import MAX_TEXT_CHARS, NEUTRAL, Analysis
 
 _LETTERS = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: Unicode category Cc (C0 and C1 controls and DEL) except tab, newline and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_ALNUM = re.compile(r"[^\W_]")
 #: Shorter messages are too short to judge their language; they are read as English.
 MIN_WORDS_FOR_LANGUAGE_CHECK = 4
 #: Foreign function words needed (and outnumbering English ones) to call a text not English.
@@ -44,10 +47,10 @@ def check_text(text: object) -> Analysis | None:
         return Analysis(
             text="", error=MESSAGES["too_long"].format(n=len(text), max=MAX_TEXT_CHARS)
         )
-    for ch in text:
-        if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r":
-            return Analysis(text=text, error=MESSAGES["control"].format(code=ord(ch)))
-    if not any(ch.isalnum() for ch in text) and any(_is_symbol(ch) for ch in text):
+    control = _CONTROL.search(text)
+    if control is not None:
+        return Analysis(text=text, error=MESSAGES["control"].format(code=ord(control.group())))
+    if not _ALNUM.search(text) and any(_is_symbol(ch) for ch in text):
         return Analysis(
             text=text, codes=[NEUTRAL], warnings=[MESSAGES["emoji_only"]], scores={NEUTRAL: 1.0}
         )

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 
 from goldseam.language.features import char_ngrams, word_ngrams
@@ -61,16 +62,16 @@ class Model:
                     block_i.append(entry[0])
                     # sublinear tf (1 + log count) times idf, as in training
                     block_v.append(entry[1] if count == 1 else (1.0 + log(count)) * entry[1])
-            norm = math.sqrt(sum(v * v for v in block_v)) or 1.0
+            scale = 1.0 / (math.hypot(*block_v) or 1.0)
             indices.extend(block_i)
-            values.extend(v / norm for v in block_v)
+            values.extend([v * scale for v in block_v])
         base = len(self.word_index) + len(self.char_index)
-        scale = float(self.meta.get("rule_scale", 1.0))
+        rule_scale = float(self.meta.get("rule_scale", 1.0))
         for k, name in enumerate(self.rule_features):
             value = rule_feats.get(name, 0.0)
             if value:
                 indices.append(base + k)
-                values.append(value * scale)
+                values.append(value * rule_scale)
         return indices, values
 
     def probabilities(self, vectors: list[tuple[list[int], list[float]]]) -> list[dict[str, float]]:
@@ -80,10 +81,9 @@ class Model:
         if not vectors:
             return []
         lengths = np.array([len(i) for i, _ in vectors])
-        flat_i = np.fromiter((j for i, _ in vectors for j in i), dtype=np.int64,
-                             count=int(lengths.sum()))
-        flat_v = np.fromiter((x for _, v in vectors for x in v), dtype=np.float32,
-                             count=int(lengths.sum()))
+        total = int(lengths.sum())
+        flat_i = np.fromiter(chain.from_iterable(i for i, _ in vectors), np.int64, total)
+        flat_v = np.fromiter(chain.from_iterable(v for _, v in vectors), np.float32, total)
         products = self.weights[flat_i] * flat_v[:, None]
         # Sum each message's rows; empty vectors keep the bias alone.
         z = np.tile(self.bias, (len(vectors), 1))

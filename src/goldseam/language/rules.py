@@ -24,6 +24,8 @@ NEGATION_WINDOW = 3
 _NEGATORS = frozenset(
     ["not", "never", "no", "don't", "didn't", "won't", "can't", "isn't", "wasn't", "doesn't", "aren't", "haven't", "hasn't", "wouldn't", "shouldn't", "couldn't", "hardly", "nobody", "neither", "nor"]
 )
+_LETTER = re.compile(r"[^\W\d_]")
+_UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
 _SENTENCE = re.compile(r"[^.!?\n]*[.!?]+|[^.!?\n]+")
 _WORD = re.compile(r"[a-z']+")
 #: Subject-like pronouns that say whose feeling follows; object pronouns of third persons
@@ -146,13 +148,14 @@ def find_emotions(sentences: list[Sentence]) -> list[EmotionHit]:
 
 def _code_matches(sent: Sentence, code: str) -> list[tuple[int, int]]:
     rules = code_rules()[code]
-    if rules.blockers is not None and rules.blockers.search(sent.text):
-        return []
     matches = list(rules.patterns.finditer(sent.text)) if rules.patterns is not None else []
     if rules.anchored is not None:
         first = rules.anchored.match(sent.text)
         if first is not None:
             matches.insert(0, first)
+    # Blockers matter only when something matched; most sentences match nothing.
+    if not matches or (rules.blockers is not None and rules.blockers.search(sent.text)):
+        return []
     found = []
     for m in matches:
         if m.end() == m.start() and (sent.text.strip(" .") or code != "withdrawal"):
@@ -262,8 +265,8 @@ def _features(
     norm: Normalized, sentences: list[Sentence], hits: list[EmotionHit], result: RuleResult
 ) -> dict[str, float]:
     """Return the rule features handed to the statistical layer."""
-    letters = [c for c in norm.original if c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper())
+    letters = _LETTER.findall(norm.original)
+    upper = len(_UPPER.findall(norm.original))
     feats = {f"rule:{code}": min(n, 3) / 3 for code, n in result.hits.items()}
     feats["rule:none"] = float(not any(result.hits.values()))
     feats["emo:primary_owned"] = float(any(h.owned and h.emotion.kind == "primary" for h in hits))
