@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -44,8 +45,8 @@ class Normalized:
 
     original: str
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]
+    ends: Sequence[int]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Return the original offsets of the normalised range [start, end)."""
@@ -63,8 +64,22 @@ def _is_emoji(ch: str) -> bool:
     return cat == "So" or 0x1F000 <= ord(ch) <= 0x1FAFF
 
 
+@lru_cache(maxsize=1)
+def _needs_work() -> re.Pattern[str]:
+    """Return an expression that finds anything the slow path would rewrite: shorthand
+    words, stretched letters, runs of spaces, and any character outside printable ASCII."""
+    words, _ = _tables()
+    keys = "|".join(sorted((re.escape(k) for k in words), key=len, reverse=True))
+    return re.compile(
+        rf"(?i:\b(?:{keys}|ur|ill)\b)|([A-Za-z])\1\1|\s\s|[^\x20-\x7e\n]|`"
+    )
+
+
 def normalize(text: str) -> Normalized:
     """Return ``text`` normalised for matching, with its offset map to the original."""
+    if not _needs_work().search(text):
+        # Plain ASCII with nothing to rewrite: lowercasing keeps every offset in place.
+        return Normalized(text, text.lower(), range(len(text)), range(1, len(text) + 1))
     words, emoji = _tables()
     out: list[str] = []
     starts: list[int] = []
