@@ -64,22 +64,25 @@ def _is_emoji(ch: str) -> bool:
     return cat == "So" or 0x1F000 <= ord(ch) <= 0x1FAFF
 
 
-@lru_cache(maxsize=1)
-def _needs_work() -> re.Pattern[str]:
-    """Return an expression that finds anything the slow path would rewrite: shorthand
-    words, stretched letters, runs of spaces, and any character outside printable ASCII."""
-    words, _ = _tables()
-    keys = "|".join(sorted((re.escape(k) for k in words), key=len, reverse=True))
-    return re.compile(
-        rf"(?i:\b(?:{keys}|ur|ill)\b)|([A-Za-z])\1\1|\s\s|[^\x20-\x7e\n]|`"
-    )
+_ODD = re.compile(r"([A-Za-z])\1\1|\s\s|[^\x20-\x7e\n]|`")
+_PLAIN_WORD = re.compile(r"[a-z0-9']+")
+
+
+def _needs_work(text: str, low: str) -> bool:
+    """Tell whether the slow path would rewrite anything: stretched letters, runs of spaces,
+    characters outside printable ASCII, or a word of the shorthand table."""
+    if _ODD.search(text):
+        return True
+    words = _tables()[0]
+    return any(w in words or w in ("ur", "ill") for w in _PLAIN_WORD.findall(low))
 
 
 def normalize(text: str) -> Normalized:
     """Return ``text`` normalised for matching, with its offset map to the original."""
-    if not _needs_work().search(text):
+    low = text.lower()
+    if not _needs_work(text, low):
         # Plain ASCII with nothing to rewrite: lowercasing keeps every offset in place.
-        return Normalized(text, text.lower(), range(len(text)), range(1, len(text) + 1))
+        return Normalized(text, low, range(len(text)), range(1, len(text) + 1))
     words, emoji = _tables()
     out: list[str] = []
     starts: list[int] = []
