@@ -30,6 +30,9 @@ def char_ngrams(text: str) -> list[str]:
     for word in _WORDS.findall(text):
         padded = f" {word} "
         size = len(padded)
-        for n in range(CHAR_MIN, min(CHAR_MAX, size) + 1):
-            grams.extend(padded[i : i + n] for i in range(size - n + 1))
+        grams += [
+            padded[i : i + n]
+            for n in range(CHAR_MIN, min(CHAR_MAX, size) + 1)
+            for i in range(size - n + 1)
+        ]
     return grams
