@@ -80,8 +80,9 @@ def run_one(label: str, database_url: str | None, couples: int, seconds: float,
     if database_url:
         env["DATABASE_URL"] = database_url
     sessions, results = data / "sessions.json", data / "results.json"
+    # Quiet, so that standard output holds only the JSON summary.
     subprocess.run([sys.executable, HERE / "seed.py", str(couples), sessions], env=env,
-                   check=True)
+                   check=True, stdout=subprocess.DEVNULL)
     log = (data / "gunicorn.log").open("w")  # closed with the server below
     server = subprocess.Popen(
         [BIN / "gunicorn", "goldseam.web.wsgi:application", "-b", f"127.0.0.1:{port}",
