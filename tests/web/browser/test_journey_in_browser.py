@@ -61,6 +61,7 @@ def test_demo_couple_walks_stages_one_to_four(browser, live_server, shoot):
         "You lied to me and you always put her first. You told Jules about our fights.")
     sophie.locator("#coach-live mark.mark-blame").first.wait_for()
     assert "may land as blame" in sophie.locator("#coach-live").inner_text()
+    assert "see the coach below" in sophie.locator(".coach-hint").first.inner_text()
     both_widths(shoot, sophie, "02-coach-marks-blame")
     suggestion = sophie.locator("#coach-live .coach-suggestions button").first
     sophie.get_by_label("What it did to me").click()

@@ -135,6 +135,8 @@ JOURNEY: dict[str, str] = {
     "coach_cannot_read": "The coach cannot read this language well, so it will not guess. "
                          "Your words are kept as they are.",
     "coach_marked": "How it may land",
+    "coach_hint_marked": "The coach marked words that may land hard: see the coach below.",
+    "coach_hint_clear": "The coach has read this: see below for what already works.",
     "coach_works": "What already works",
     "coach_emotions": "Feelings I hear",
     "coach_suggestions": "Another way to say it",

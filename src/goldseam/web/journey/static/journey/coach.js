@@ -115,6 +115,19 @@
     panel.replaceChildren(box);
   }
 
+  /* On a phone the coach sits below the form: a short line under the box being written
+     says that it has read the words (the panel itself is the live region). */
+  function hintUnder(field, panel, data) {
+    var hint = field.parentNode.querySelector(".coach-hint");
+    if (!hint) {
+      hint = el("p", null, "coach-hint");
+      hint.setAttribute("aria-hidden", "true");
+      field.insertAdjacentElement("afterend", hint);
+    }
+    if (data.state !== "ok") { hint.textContent = ""; return; }
+    hint.textContent = data.marked.length ? panel.dataset.wHintMarked : panel.dataset.wHintClear;
+  }
+
   function setUpCoach(panel) {
     var fields = document.querySelectorAll("textarea[data-coach]");
     var pending = null;
@@ -129,7 +142,7 @@
         method: "POST", body: body, credentials: "same-origin", signal: pending.signal,
         headers: { "X-CSRFToken": csrfToken(field.form), "X-Requested-With": "fetch" }
       }).then(function (r) { return r.json(); })
-        .then(function (data) { renderFeedback(panel, data, field); })
+        .then(function (data) { renderFeedback(panel, data, field); hintUnder(field, panel, data); })
         .catch(function (err) {
           if (err.name !== "AbortError") {
             panel.replaceChildren(el("p", panel.dataset.wUnavailable, "coach-message"));
