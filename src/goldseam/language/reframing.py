@@ -49,9 +49,28 @@ INSULTS = frozenset(
 )
 
 
+#: Words in -ing that are not the speaker's activity.
+_NOT_GERUNDS = frozenset(
+    (
+        "going", "doing", "being", "having", "getting", "morning", "evening", "nothing",
+        "something", "anything", "everything", "wedding", "building", "feeling",
+        "darling", "sibling", "ceiling", "during",
+    )
+)
 #: Interjections, vocatives and common verbs or adjectives that cannot stand as a topic.
 _NOT_TOPICS = frozenset(
-    ["jeez", "god", "lol", "lmao", "omg", "wow", "mate", "babe", "baby", "hun", "honey", "love", "darling", "dear", "sweetheart", "ugh", "hey", "yes", "yeah", "nope", "okay", "happy", "sure", "deal", "stop", "leave", "go", "come", "say", "tell", "ask", "let", "make", "take", "give", "keep", "try", "care", "mean", "matter", "believe", "understand", "deep", "real", "true", "big", "whole", "sad", "funny", "apologise", "apologize", "sorry", "good", "bad", "better", "worse", "clever", "hard", "easy"]
+    (
+        "jeez", "god", "lol", "lmao", "omg", "wow", "mate", "babe", "baby", "hun",
+        "honey", "love", "darling", "dear", "sweetheart", "ugh", "hey", "yes", "yeah",
+        "nope", "okay", "happy", "sure", "deal", "stop", "leave", "go", "come", "say",
+        "tell", "ask", "let", "make", "take", "give", "keep", "try", "care", "mean",
+        "matter", "believe", "understand", "deep", "real", "true", "big", "whole", "sad",
+        "funny", "apologise", "apologize", "sorry", "good", "bad", "better", "worse",
+        "clever", "hard", "easy", "please", "thanks", "thank", "goodnight", "night",
+        "bye", "cant", "wont", "dont", "worst", "wrong", "must", "might", "shall",
+        "people", "everyone", "anyone", "someone", "anything", "nothing", "something",
+        "everything", "exhausting",
+    )
 )
 #: Words that name the third person or the thing a hurt is about; a reframe with no clause to
 #: keep can still speak of them ("I think about you and her", "we talk about the money").
@@ -199,15 +218,13 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
             break  # sarcasm and insults cannot be taken at their word
         event = to_event(text[start:end])
         defending = {"defensiveness", "empty_apology"} & set(analysis.codes)
-        if event and defending and (
-            not event.startswith(("I ", "I'")) or event.startswith("I think about how")
-        ):
+        if event and defending and not _OWN_ACT.match(event):
             continue  # a defence's own words ("it was nothing") are not the event
         if event and event not in events and not _contemptuous(event):
             events.append(event)
     gerunds = [
         w for w in _content(text)
-        if w.endswith("ing") and w not in ("going", "doing", "being", "having", "getting")
+        if w.endswith("ing") and len(w) >= 6 and w not in _NOT_GERUNDS
     ]
     if gerunds and {"withdrawal", "defensiveness"} & set(analysis.codes):
         verb = gerunds[0]
@@ -223,7 +240,8 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
         events.append(f"we talk about the {things[0]}")
     nouns = [
         w for w in _content(text)
-        if w not in INSULTS and w not in _NOT_TOPICS and not w.endswith(("ing", "ed", "ly"))
+        if w not in INSULTS and w not in _NOT_TOPICS and "'" not in w
+        and not w.endswith(("ing", "ed", "ly", "able", "ible"))
     ]
     if nouns:
         events.append(f"we talk about {nouns[0]}")
@@ -236,6 +254,12 @@ _NOUN_PHRASE = re.compile(
 )
 
 
+#: The speaker's own past act ("I talked to her"), the only event a defence can offer.
+_OWN_ACT = re.compile(
+    r"^I (?:\w+ed|was|were|did|had|went|told|said|kept|hid|took|spent|lied|made|left|met|"
+    r"saw|sent|got|gave|bought|slept|drank|chose|forgot|broke)\b"
+)
+_STOP_NP = frozenset(["by", "for", "with", "from", "about", "at", "in", "on", "to", "of", "like", "than", "as", "when", "while", "if"])
 _SMALL_WORDS = frozenset(["a", "an", "of", "to", "in", "on", "at", "by", "my", "his", "as", "or", "it", "is", "be", "so", "up"])
 
 
@@ -245,9 +269,15 @@ def _noun_phrases(text: str) -> list[str]:
     out = []
     for m in _NOUN_PHRASE.finditer(text):
         words = m.group(0).split()
+        for i, word in enumerate(words[1:], 1):
+            if word.lower().strip(".,!?") in _STOP_NP:
+                words = words[:i]
+                break
         while len(words) > 1 and (
             words[-1].lower().strip(".,!?") in STOPWORDS | INSULTS | _SMALL_WORDS
         ):
+            words.pop()
+        while len(words) > 2 and words[-1].lower().strip(".,!?").endswith("ed"):
             words.pop()
         if len(words) < 2 or any(w.lower().strip(".,!?") in INSULTS for w in words):
             continue
