@@ -23,11 +23,21 @@ _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "`": "'",
            "\u201c": '"', "\u201d": '"', "\u2014": " - ", "\u2013": " - ", "\u2026": "..."}
 #: Words after "ur" that show it stands for "you're", not "your".
 _YOURE_NEXT = frozenset(
-    ["always", "never", "so", "such", "not", "being", "a", "an", "the", "just", "lying", "right", "wrong", "kidding", "joking", "overreacting", "pathetic", "unbelievable", "crazy", "selfish", "literally", "still", "only", "really", "too"]
+    [
+        "always", "never", "so", "such", "not", "being", "a", "an", "the", "just",
+        "lying", "right", "wrong", "kidding", "joking", "overreacting", "pathetic",
+        "unbelievable", "crazy", "selfish", "literally", "still", "only", "really",
+        "too"
+    ]
 )
 #: Words after "ill" that show it stands for "i'll" ("ill call u later").
 _ILL_NEXT = frozenset(
-    ["call", "text", "tell", "show", "be", "do", "make", "stop", "try", "send", "come", "go", "check", "get", "delete", "block", "never", "always", "give", "let", "talk", "pick", "leave", "see", "message", "ring", "start", "change", "keep"]
+    [
+        "call", "text", "tell", "show", "be", "do", "make", "stop", "try", "send",
+        "come", "go", "check", "get", "delete", "block", "never", "always", "give",
+        "let", "talk", "pick", "leave", "see", "message", "ring", "start", "change",
+        "keep"
+    ]
 )
 
 

@@ -17,9 +17,29 @@ from goldseam.language.types import CYCLE_CODES, Analysis
 
 MAX_SUGGESTIONS = 3
 #: The contract's primary emotions (section 2): a reframe names one of these.
-PRIMARY_WORDS = ["hurt", "sad", "scared", "afraid", "alone", "lonely", "abandoned", "rejected", "replaceable", "unimportant", "unwanted", "invisible", "ashamed", "guilty", "helpless", "unsafe", "insecure", "heartbroken", "lost", "worthless", "betrayed", "confused", "anxious"]
+PRIMARY_WORDS = [
+    "hurt", "sad", "scared", "afraid", "alone", "lonely", "abandoned", "rejected",
+    "replaceable", "unimportant", "unwanted", "invisible", "ashamed", "guilty", "helpless",
+    "unsafe", "insecure", "heartbroken", "lost", "worthless", "betrayed", "confused",
+    "anxious"
+]
 STOPWORDS = frozenset(
-    ["the", "and", "but", "you", "your", "you're", "you've", "you'd", "you'll", "yours", "she", "her", "hers", "him", "his", "they", "them", "their", "this", "that", "these", "those", "with", "was", "were", "have", "has", "had", "for", "not", "are", "from", "what", "when", "why", "who", "how", "all", "any", "can", "could", "would", "should", "will", "just", "about", "been", "being", "did", "does", "doing", "don't", "didn't", "i'm", "i've", "it's", "that's", "there", "then", "than", "into", "out", "again", "ever", "never", "always", "really", "very", "more", "most", "some", "such", "only", "own", "same", "too", "now", "here", "where", "which", "while", "our", "ours", "its", "let's", "get", "got", "one", "also", "even", "still", "much", "many", "like", "know", "think", "felt", "feel", "need", "want", "said", "tell", "told", "yeah", "okay", "well", "right", "sure", "oh", "wow", "honestly", "seriously", "literally", "because", "cause", "whatever", "fine", "done", "sorry", "already", "more", "want", "nothing", "something", "anything", "everything", "thing", "things", "way", "time"]
+    [
+        "the", "and", "but", "you", "your", "you're", "you've", "you'd", "you'll",
+        "yours", "she", "her", "hers", "him", "his", "they", "them", "their", "this",
+        "that", "these", "those", "with", "was", "were", "have", "has", "had", "for",
+        "not", "are", "from", "what", "when", "why", "who", "how", "all", "any", "can",
+        "could", "would", "should", "will", "just", "about", "been", "being", "did",
+        "does", "doing", "don't", "didn't", "i'm", "i've", "it's", "that's", "there",
+        "then", "than", "into", "out", "again", "ever", "never", "always", "really",
+        "very", "more", "most", "some", "such", "only", "own", "same", "too", "now",
+        "here", "where", "which", "while", "our", "ours", "its", "let's", "get", "got",
+        "one", "also", "even", "still", "much", "many", "like", "know", "think", "felt",
+        "feel", "need", "want", "said", "tell", "told", "yeah", "okay", "well", "right",
+        "sure", "oh", "wow", "honestly", "seriously", "literally", "because", "cause",
+        "whatever", "fine", "done", "sorry", "already", "more", "want", "nothing",
+        "something", "anything", "everything", "thing", "things", "way", "time"
+    ]
 )
 _FILLER = re.compile(
     r"^(?:(?:oh|ah|well|so|honestly|seriously|look|listen|ok|okay|wow|yeah|right|like|and|but|"
@@ -45,7 +65,17 @@ _PAST_HINT = re.compile(r"^you (?:\w+ed|were|had|'d|went|said|told|kept|hid|chos
 _PAST = re.compile(r"\b(?:realised|didn't|were|was|had|\w+ed|told|went|said|saw|left|kept|hid)\b")
 #: Words of insult and mockery that a reframe must never repeat.
 INSULTS = frozenset(
-    ["pathetic", "disgusting", "joke", "idiot", "loser", "moron", "clown", "child", "baby", "waste", "embarrassment", "failure", "snake", "coward", "pig", "bitch", "bastard", "dick", "prick", "asshole", "arsehole", "psycho", "crazy", "nuts", "insane", "useless", "worthless", "spineless", "punchline", "disgrace", "creep", "weirdo", "freak", "fool", "liar", "cheat", "cheater", "stupid", "dumb", "genius", "einstein", "sherlock", "saint", "hero", "princess", "victim", "selfish", "heartless", "cruel", "narcissist", "hypocrite", "fraud", "trash", "rubbish", "garbage", "laughable", "ridiculous", "whatever", "mature", "nice", "job"]
+    [
+        "pathetic", "disgusting", "joke", "idiot", "loser", "moron", "clown", "child",
+        "baby", "waste", "embarrassment", "failure", "snake", "coward", "pig", "bitch",
+        "bastard", "dick", "prick", "asshole", "arsehole", "psycho", "crazy", "nuts",
+        "insane", "useless", "worthless", "spineless", "punchline", "disgrace", "creep",
+        "weirdo", "freak", "fool", "liar", "cheat", "cheater", "stupid", "dumb",
+        "genius", "einstein", "sherlock", "saint", "hero", "princess", "victim",
+        "selfish", "heartless", "cruel", "narcissist", "hypocrite", "fraud", "trash",
+        "rubbish", "garbage", "laughable", "ridiculous", "whatever", "mature", "nice",
+        "job"
+    ]
 )
 
 
@@ -76,7 +106,12 @@ _NOT_TOPICS = frozenset(
 #: keep can still speak of them ("I think about you and her", "we talk about the money").
 _PEOPLE = frozenset(["her", "him", "them", "ex"])
 _TOPIC_NOUNS = frozenset(
-    ["money", "debt", "loan", "card", "account", "savings", "casino", "betting", "app", "apps", "phone", "messages", "texts", "emails", "profile", "password", "drinking", "affair", "lies", "secret", "secrets", "trip", "hotel", "flat", "party"]
+    [
+        "money", "debt", "loan", "card", "account", "savings", "casino", "betting",
+        "app", "apps", "phone", "messages", "texts", "emails", "profile", "password",
+        "drinking", "affair", "lies", "secret", "secrets", "trip", "hotel", "flat",
+        "party"
+    ]
 )
 
 
@@ -131,7 +166,9 @@ def _expand_shorthand(clause: str) -> str:
 
     clause = re.sub(
         r"\bur (?=(\w+))",
-        lambda m: "you're " if m.group(1) in _YOURE_NEXT or m.group(1).endswith("ing") else m.group(),
+        lambda m: (
+            "you're " if m.group(1) in _YOURE_NEXT or m.group(1).endswith("ing") else m.group()
+        ),
         clause,
     )
     return re.sub(r"[A-Za-z0-9']+", spell, clause)
@@ -250,7 +287,8 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
 
 
 _NOUN_PHRASE = re.compile(
-    r"\b(?:your|my|our|the|her|his|their|that|this|those|these)\s+((?:[A-Za-z'-]+\s+){0,2}[A-Za-z'-]+)"
+    r"\b(?:your|my|our|the|her|his|their|that|this|those|these)\s+"
+    r"((?:[A-Za-z'-]+\s+){0,2}[A-Za-z'-]+)"
 )
 
 
@@ -259,8 +297,14 @@ _OWN_ACT = re.compile(
     r"^I (?:\w+ed|was|were|did|had|went|told|said|kept|hid|took|spent|lied|made|left|met|"
     r"saw|sent|got|gave|bought|slept|drank|chose|forgot|broke)\b"
 )
-_STOP_NP = frozenset(["by", "for", "with", "from", "about", "at", "in", "on", "to", "of", "like", "than", "as", "when", "while", "if"])
-_SMALL_WORDS = frozenset(["a", "an", "of", "to", "in", "on", "at", "by", "my", "his", "as", "or", "it", "is", "be", "so", "up"])
+_STOP_NP = frozenset([
+    "by", "for", "with", "from", "about", "at", "in", "on", "to", "of", "like", "than",
+    "as", "when", "while", "if"
+])
+_SMALL_WORDS = frozenset([
+    "a", "an", "of", "to", "in", "on", "at", "by", "my", "his", "as", "or", "it", "is",
+    "be", "so", "up"
+])
 
 
 def _noun_phrases(text: str) -> list[str]:

@@ -27,7 +27,8 @@ def print_analysis(text: str, analysis: Analysis) -> None:
         emotions = ", ".join(f"{e.emotion} ({e.kind})" for e in analysis.emotions)
         console.print(f"emotions: {emotions}")
     for span in analysis.spans:
-        console.print(f"  {span.code:<20} {span.start:>4}-{span.end:<4} {text[span.start:span.end]!r}")
+        words = text[span.start : span.end]
+        console.print(f"  {span.code:<20} {span.start:>4}-{span.end:<4} {words!r}")
     if analysis.safety:
         console.print(f"[bold]safety: {', '.join(analysis.safety)}[/bold]")
     for warning in analysis.warnings:
@@ -90,7 +91,10 @@ def print_evaluation(reports: dict[str, dict]) -> None:
     ]
     for flag in ("self_harm", "violence", "coercion"):
         figures.append(
-            (f"safety recall {flag}", lambda r, f=flag: r.get("safety", {}).get("recall", {}).get(f))
+            (
+                f"safety recall {flag}",
+                lambda r, f=flag: r.get("safety", {}).get("recall", {}).get(f),
+            )
         )
     for label, get in figures:
         values = [get(reports[n]) for n in names]

@@ -22,7 +22,11 @@ NEGATABLE = frozenset(
 #: How many words before a trigger are searched for a negation.
 NEGATION_WINDOW = 3
 _NEGATORS = frozenset(
-    ["not", "never", "no", "don't", "didn't", "won't", "can't", "isn't", "wasn't", "doesn't", "aren't", "haven't", "hasn't", "wouldn't", "shouldn't", "couldn't", "hardly", "nobody", "neither", "nor"]
+    [
+        "not", "never", "no", "don't", "didn't", "won't", "can't", "isn't", "wasn't",
+        "doesn't", "aren't", "haven't", "hasn't", "wouldn't", "shouldn't", "couldn't",
+        "hardly", "nobody", "neither", "nor"
+    ]
 )
 _LETTER = re.compile(r"[^\W\d_]")
 _UPPER = re.compile(r"[A-Z\u00c0-\u00de]")
@@ -36,7 +40,10 @@ _PRONOUN = re.compile(
 )
 #: Verbs of doing that share a form with an emotion word ("I hurt you", "you abandoned her").
 _AGENTIVE_VERBS = frozenset(
-    ["hurt", "abandoned", "rejected", "betrayed", "ignored", "humiliated", "deceived", "replaced", "used", "dumped", "embarrassed", "shamed", "played"]
+    [
+        "hurt", "abandoned", "rejected", "betrayed", "ignored", "humiliated",
+        "deceived", "replaced", "used", "dumped", "embarrassed", "shamed", "played"
+    ]
 )
 #: Forms whose experiencer is the speaker whatever precedes them ("what you did hurts",
 #: "you're revolting": the disgust is the speaker's).
@@ -46,7 +53,10 @@ _PARTNER_FRAME = re.compile(
     r"\b(?:(?:hear|see|understand|imagine|know|get) (?:how|why|that)|sounds?|must (?:have )?"
     r"(?:been|be|felt|feel)?|is someone|are you|were you)\b[^,;]*$"
 )
-_SPEAKER = frozenset(["i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "we're", "we've", "us", "our"])
+_SPEAKER = frozenset([
+    "i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "we're", "we've", "us",
+    "our"
+])
 #: Emotion words that are verbs of doing when an object follows ("I hurt you").
 _AGENTIVE_OBJECT = re.compile(r"\s+(?:you|her|him|them|us|your|everyone|people)\b")
 _BLAME_FRAME = re.compile(
