@@ -37,11 +37,10 @@ def sophie_token(cast) -> ApiToken:
 
 
 def story_version(cast):
-    """Return version 1 of Sophie and Emma's story (shared with the couple when saved)."""
-    from goldseam.web.story.models import StoryVersion
+    """Return version 1 of Sophie and Emma's story, shared with the story app's rows."""
+    from .story import couple_story
 
-    return StoryVersion.objects.create(owner=cast.sophie, couple=cast.couple, number=1,
-                                       text="We broke, and we mended with gold.")
+    return couple_story(cast)[0]
 
 
 def sophie_statement(cast, *, shared: bool):

@@ -11,6 +11,7 @@ from ninja import NinjaAPI
 
 from goldseam.web.api import errors
 from goldseam.web.api.auth import AUTH
+from goldseam.web.api.docs import SitePageDocs
 from goldseam.web.api.routes import account, analysis, journey, notes, rebuild, tokens
 from goldseam.web.api.throttle import PersonThrottle
 
@@ -27,6 +28,7 @@ api = NinjaAPI(
     urls_namespace="api:v1",
     openapi_url="/openapi.json",
     docs_url="/docs",
+    docs=SitePageDocs(),
     # The description and its reference page are read, never posted to.
     docs_decorator=require_safe,
 )

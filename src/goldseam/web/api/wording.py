@@ -31,6 +31,15 @@ API: dict[str, str] = {
     "too_many": "You have {limit} tokens already. Revoke one you no longer use first.",
     "no_scope": "Choose at least one thing the token may do.",
     "docs": "API reference",
+    "docs_intro": "Every operation of the Goldseam API, with what it takes and answers. Send "
+                  "your token as \"Authorization: Bearer <token>\"; make one on the API "
+                  "tokens page. Every failure answers {\"error\": {\"code\", \"message\"}}.",
+    "docs_openapi": "The OpenAPI description (JSON), for generating clients",
+    "docs_parameters": "Parameters:",
+    "docs_body": "Body (JSON):",
+    "docs_responses": "Answers:",
+    "docs_schemas": "Shapes",
+    "docs_required": "required",
     # error objects: {"error": {"code": ..., "message": ...}}
     "e_unauthorized": "Sign in, or send a valid token as \"Authorization: Bearer <token>\".",
     "e_forbidden": "You cannot do this.",
