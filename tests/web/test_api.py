@@ -244,3 +244,12 @@ def test_story_versions_are_read_by_the_couple_and_nobody_else(cast):
     assert bearer(cast.emma).get("/api/story/versions").json()[0]["text"].startswith("We broke")
     assert bearer(cast.outsider).get(f"/api/story/versions/{row.pk}").status_code == 404
     assert bearer(cast.outsider).get("/api/story/versions").json() == []
+
+
+def test_reference_page_lists_every_operation_without_scripts(db):
+    page = Client().get("/api/docs").content.decode()
+    schema = Client().get("/api/openapi.json").json()
+    for path, item in schema["paths"].items():
+        for method in item:
+            assert f"{method.upper()} {path}" in page
+    assert "<script" not in page.split("</header>")[-1]
