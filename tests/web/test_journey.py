@@ -122,14 +122,65 @@ def test_autosave_refuses_the_other_partner(client_as, injury):
     assert not m.Statement.objects.exists()
 
 
-def test_first_softening_is_marked_when_words_move_to_primary_emotion(client_as, injury):
+def test_first_softening_is_marked_when_shared_words_move_to_primary_emotion(client_as, injury):
+    sophie = client_as("sophie")
+    url = reverse("journey:statement", args=[injury.pk])
+    sophie.post(url, {"what_happened": "You hid it.", "impact": "I am so angry.",
+                      "action": "share"})
+    assert not m.JourneyEvent.objects.filter(kind="first_softening").exists()
+    sophie.post(url, {"what_happened": "You hid it.", "impact": "I felt scared and alone.",
+                      "action": "save"})
+    assert m.JourneyEvent.objects.filter(injury=injury, kind="first_softening").exists()
+
+
+def test_private_drafts_leave_no_trace_of_their_emotions(client_as, injury):
+    sophie = client_as("sophie")
+    url = reverse("journey:statement", args=[injury.pk])
+    for impact in ("I am so angry.", "I felt scared and alone."):
+        sophie.post(url, {"what_happened": "You hid it.", "impact": impact, "action": "save"})
+    injury.refresh_from_db()
+    assert not injury.secondary_seen
+    assert not m.JourneyEvent.objects.filter(kind="first_softening").exists()
+
+
+def test_sharing_soft_words_after_angry_private_drafts_marks_no_softening(client_as, injury):
+    # Emma never read the anger, so the marker would only reveal what the drafts said.
     sophie = client_as("sophie")
     url = reverse("journey:statement", args=[injury.pk])
     sophie.post(url, {"what_happened": "You hid it.", "impact": "I am so angry.",
                       "action": "save"})
-    assert not m.JourneyEvent.objects.filter(kind="first_softening").exists()
     sophie.post(url, {"what_happened": "You hid it.", "impact": "I felt scared and alone.",
-                      "action": "save"})
+                      "action": "share"})
+    assert m.Statement.objects.get().is_shared
+    assert not m.JourneyEvent.objects.filter(kind="first_softening").exists()
+
+
+def test_the_api_autosave_path_reads_no_private_draft(cast, injury):
+    # api/routes/journey.py calls note_hurt_words after every save, shared or not.
+    from goldseam.web.journey.views.common import note_hurt_words
+
+    record = m.Statement.objects.create(owner=cast.sophie, couple=cast.couple, injury=injury,
+                                        what_happened="You hid it.", impact="I am so angry.")
+    note_hurt_words(injury, cast.sophie, record.text)
+    record.impact = "I felt scared and alone."
+    record.save()
+    note_hurt_words(injury, cast.sophie, record.text)
+    injury.refresh_from_db()
+    assert not injury.secondary_seen
+    assert not m.JourneyEvent.objects.filter(kind="first_softening").exists()
+
+
+def test_sharing_by_any_path_reads_the_shared_words(cast, injury):
+    # The API's share route calls Statement.share() only: the model reads the words itself.
+    record = m.Statement.objects.create(owner=cast.sophie, couple=cast.couple, injury=injury,
+                                        what_happened="You hid it.", impact="I am so angry.")
+    record.share()
+    injury.refresh_from_db()
+    assert injury.secondary_seen
+    record.unshare()
+    record.impact = "I felt scared and alone."
+    record.save()
+    record.share()
     assert m.JourneyEvent.objects.filter(injury=injury, kind="first_softening").exists()
 
 

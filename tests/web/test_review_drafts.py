@@ -32,11 +32,6 @@ def test_private_draft_is_not_on_the_partners_statement_page(cast, client_as):
     assert SOFT not in page.content.decode()
 
 
-@pytest.mark.xfail(strict=True, reason="saving a private draft marks 'first_softening' from its "
-                   "words, which the other partner (journey home) and the therapist (markers, "
-                   "whatever the scope) then read: src/goldseam/web/journey/views/statement.py:54 "
-                   "and api/routes/journey.py:105 call note_hurt_words on unshared text "
-                   "(views/common.py:19)")
 @pytest.mark.parametrize("reader", ["emma", "therapist"])
 def test_private_draft_marks_no_milestone_others_see(cast, client_as, reader):
     injury = make_injury(cast)

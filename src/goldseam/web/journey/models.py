@@ -86,6 +86,18 @@ class Statement(InjuryRecord):
     def text(self) -> str:
         return "\n\n".join(p for p in (self.what_happened, self.impact) if p)
 
+    def share(self) -> None:
+        """Share the statement, then read its words for the first softening.
+
+        Sharing is the first moment the softening marker may come from these words; doing it
+        here covers every path that shares (page and API alike).
+        """
+        super().share()
+        if self.injury_id is not None:
+            from goldseam.web.journey import softening  # softening imports this module
+
+            softening.note(self.injury, self.owner, self.text)
+
 
 class CycleAccount(InjuryRecord):
     """Hold one partner's side of a recent painful exchange, in four short answers."""

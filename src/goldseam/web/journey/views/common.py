@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from goldseam.web.journey import coaching
-from goldseam.web.journey.models import Injury, JourneyEvent
+from goldseam.web.journey import softening
+from goldseam.web.journey.models import Injury
 
 
 def injury_for(request, pk) -> Injury:
@@ -17,16 +17,8 @@ def injury_for(request, pk) -> Injury:
 
 
 def note_hurt_words(injury: Injury, user, text: str) -> None:
-    """Track the hurt partner's emotions; mark the first move from secondary to primary.
+    """Track the hurt partner's words for the first softening, only once they are shared.
 
-    A saved text holding only secondary (hard) emotions sets ``secondary_seen``; a later one
-    holding a primary (soft) emotion is the first softening.
+    Kept under this name for the API's autosave; see ``journey.softening.note``.
     """
-    if not injury.is_hurt(user) or not text.strip():
-        return
-    kinds = coaching.emotion_kinds(text)
-    if kinds == {"secondary"} and not injury.secondary_seen:
-        injury.secondary_seen = True
-        injury.save(update_fields=["secondary_seen"])
-    elif "primary" in kinds and injury.secondary_seen:
-        JourneyEvent.mark(injury, "first_softening", user)
+    softening.note(injury, user, text)
