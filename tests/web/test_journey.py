@@ -449,6 +449,23 @@ def test_timeline_chart_is_served_with_a_policy_that_runs_no_script(client_as, c
     assert "script" not in response["Content-Security-Policy"]
 
 
+@pytest.mark.parametrize("route, method", [("timeline-chart", "get"),
+                                           ("timeline-share", "post"),
+                                           ("timeline-delete", "post")])
+def test_a_timeline_answers_only_under_its_own_injury(client_as, cast, injury, route, method):
+    other = make_injury(cast, "Late nights")
+    timeline = m.ChatTimeline.objects.create(
+        owner=cast.sophie, couple=cast.couple, injury=injury, result="{}",
+        chart_svg="<svg xmlns='http://www.w3.org/2000/svg'></svg>")
+    sophie = client_as("sophie")
+    wrong = getattr(sophie, method)(reverse(f"journey:{route}", args=[other.pk, timeline.pk]))
+    assert wrong.status_code == 404
+    timeline.refresh_from_db()
+    assert not timeline.is_shared
+    right = getattr(sophie, method)(reverse(f"journey:{route}", args=[injury.pk, timeline.pk]))
+    assert right.status_code in (200, 302)
+
+
 def test_the_journey_is_in_the_partners_navigation(client_as):
     page = client_as("sophie").get(reverse("couples:home")).content.decode()
     assert f'href="{reverse("journey:home")}">Our journey</a>' in page

@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from django.contrib import messages
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -112,6 +112,15 @@ def cycle_unshare(request, pk: int):
     return redirect("journey:cycle", pk=injury.pk)
 
 
+def _timeline_of(request, injury, pk, *, write: bool = False) -> ChatTimeline:
+    """Return timeline ``pk`` if the person may read it (write: owns it) and it belongs to
+    ``injury``; else 404, so a URL never pairs a timeline with another injury."""
+    record = get_record_for(request.user, ChatTimeline, pk, write=write)
+    if record.injury_id != injury.pk:
+        raise Http404
+    return record
+
+
 def _read_chat(upload) -> tuple[dict, str]:
     """Return (analysis dict, chart SVG) of an uploaded chat; raise ValueError with a reason."""
     # The conversation reader lives in goldseam.language.conversation (the package facade
@@ -173,7 +182,7 @@ def chat_import(request, pk: int):
 def timeline_share(request, pk: int, timeline: int):
     """Share (or with ``undo``, withdraw) one of this partner's chat timelines."""
     injury = injury_for(request, pk)
-    record = get_record_for(request.user, ChatTimeline, timeline, write=True)
+    record = _timeline_of(request, injury, timeline, write=True)
     if request.POST.get("undo"):
         record.unshare()
         messages.success(request, say("journey.now_private"))
@@ -189,7 +198,7 @@ def timeline_share(request, pk: int, timeline: int):
 def timeline_delete(request, pk: int, timeline: int):
     """Delete one of this partner's chat timelines for good."""
     injury = injury_for(request, pk)
-    get_record_for(request.user, ChatTimeline, timeline, write=True).delete()
+    _timeline_of(request, injury, timeline, write=True).delete()
     messages.success(request, say("journey.deleted"))
     return redirect("journey:cycle", pk=injury.pk)
 
@@ -198,8 +207,7 @@ def timeline_delete(request, pk: int, timeline: int):
 @require_GET
 def timeline_chart(request, pk: int, timeline: int):
     """Return a readable timeline's chart as an SVG image."""
-    injury_for(request, pk)
-    record = get_record_for(request.user, ChatTimeline, timeline)
+    record = _timeline_of(request, injury_for(request, pk), timeline)
     response = HttpResponse(record.chart_svg, content_type="image/svg+xml")
     response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
     return response
