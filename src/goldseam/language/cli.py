@@ -40,6 +40,11 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("train", help="train the statistical layer on data/messages")
     p.add_argument("--corpus", default="data/messages", help="folder of raw_*.jsonl")
     p.add_argument("--out", help="model file to write (default: the package's model.npz)")
+    p.add_argument(
+        "--engine", choices=("rules", "semantic", "ensemble"), default="rules",
+        help="what to train: the rules model (default); semantic also fits the embedding heads; "
+        "ensemble fits the rules model, the heads, then the stacker over both, in that order",
+    )
     p.set_defaults(func=cmd_train)
 
     p = subparsers.add_parser("evaluate", help="score the engine on a labelled JSON Lines set")
@@ -247,6 +252,20 @@ def cmd_train(args: argparse.Namespace) -> int:
     print(f"trained on {summary['messages']} messages (corpus sha256 {summary['corpus_sha256']})")
     print(f"wrote {summary['path']} (sha256 {summary['sha256']})")
     print(f"cross-validated macro-F1 on the train split: {summary['cv_macro_f1']:.3f}")
+    if args.engine == "rules":
+        return 0
+    # The heads and the stacker read the same raw files; the stacker must follow the rules
+    # model it stacks on, so the order is fixed.
+    from pathlib import Path
+
+    from goldseam.language import ensemble, semantic
+
+    paths = sorted(Path(args.corpus).glob("raw_*.jsonl"))
+    heads = semantic.train_semantic(paths)
+    print(f"semantic heads: {heads}")
+    if args.engine == "ensemble":
+        stacker = ensemble.train_ensemble(paths)
+        print(f"ensemble stacker: {stacker}")
     return 0
 
 
