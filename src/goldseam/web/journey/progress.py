@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
 from django.urls import NoReverseMatch, reverse
 
 from goldseam.web.core.access import readable_records
@@ -41,13 +42,25 @@ class Stage:
         return say(f"journey.state_{self.state}")
 
 
-def _mine_or_shared(user, model, injury: Injury, owner) -> object | None:
-    qs = readable_records(user, model.objects.filter(injury=injury, owner=owner), audit=False)
-    return qs.first()
+def readable(user, model, injury: Injury) -> QuerySet:
+    """Return the records of ``model`` for ``injury`` that ``user`` may read, unaudited.
+
+    Journey pages are for partners only, so there is no therapist read to audit here.
+    """
+    return readable_records(user, model.objects.filter(injury=injury), audit=False)
+
+
+def own_record(user, model, injury: Injury):
+    """Return ``user``'s own record of ``model`` for ``injury`` (shared or not), or None."""
+    return readable(user, model, injury).filter(owner=user).first()
 
 
 def statement_shared(injury: Injury) -> bool:
-    """Return True when the hurt partner has shared their statement for ``injury``."""
+    """Return True when the hurt partner has shared their statement for ``injury``.
+
+    Reads no record's words, only whether one is shared: a fact both partners (and the stage
+    gates) need whoever is asking, so it takes no reader.
+    """
     return Statement.objects.filter(injury=injury, owner=injury.hurt_partner,
                                     shared_at__isnull=False).exists()
 
@@ -94,7 +107,7 @@ def _stage1(user, injury, i_am_hurt, names) -> Stage:
         stage.state = "done"
         return stage
     if i_am_hurt:
-        own = Statement.objects.filter(injury=injury, owner=user).first()
+        own = own_record(user, Statement, injury)
         if own and own.text.strip():
             stage.state = "in_progress"
             stage.my_step = say("journey.next_share_statement")
@@ -109,9 +122,10 @@ def _stage2(user, injury, other, names) -> Stage:
     stage = Stage(2, say("journey.stage_2"), _about(2, names), "not_started",
                   reverse("journey:cycle", args=[injury.pk]))
     partners = [p for p in (injury.hurt_partner, other) if p is not None]
-    shared = {p.pk for p in partners if CycleAccount.objects.filter(
-        injury=injury, owner=p, shared_at__isnull=False).exists()}
-    own = CycleAccount.objects.filter(injury=injury, owner=user).first()
+    accounts = readable(user, CycleAccount, injury)
+    shared = set(accounts.filter(shared_at__isnull=False).values_list("owner_id", flat=True))
+    shared &= {p.pk for p in partners}
+    own = own_record(user, CycleAccount, injury)
     if len(shared) == len(partners) == 2:
         stage.state = "done"
         return stage
@@ -136,7 +150,7 @@ def _stage3(user, injury, i_am_hurt, names) -> Stage:
     if felt_heard(injury):
         stage.state = "done"
         return stage
-    sent = list(Response.objects.filter(injury=injury, shared_at__isnull=False))
+    sent = list(readable(user, Response, injury).filter(shared_at__isnull=False))
     if sent:
         stage.state = "in_progress"
     last = sent[-1] if sent else None
@@ -149,7 +163,8 @@ def _stage3(user, injury, i_am_hurt, names) -> Stage:
     elif unanswered:
         stage.waiting_on = say("journey.waiting_on", name=names["hurt"])
     else:
-        draft = Response.objects.filter(injury=injury, owner=user, shared_at__isnull=True).first()
+        draft = readable(user, Response, injury).filter(owner=user,
+                                                        shared_at__isnull=True).first()
         stage.my_step = say("journey.next_share_response" if draft and draft.text.strip()
                             else "journey.next_write_response", name=names["hurt"])
     return stage
@@ -161,9 +176,9 @@ def _stage4(user, injury, i_am_hurt, names) -> Stage:
     if not statement_shared(injury):
         stage.state = "locked"
         return stage
-    needs = list(Need.objects.filter(injury=injury, shared_at__isnull=False))
-    answered = {r.need_id for r in NeedResponse.objects.filter(injury=injury,
-                                                               shared_at__isnull=False)}
+    needs = list(readable(user, Need, injury).filter(shared_at__isnull=False))
+    answered = set(readable(user, NeedResponse, injury).filter(shared_at__isnull=False)
+                   .values_list("need_id", flat=True))
     open_needs = [n for n in needs if n.pk not in answered]
     if needs and not open_needs:
         stage.state = "done"
@@ -198,4 +213,4 @@ def events_for(injury: Injury) -> list[dict]:
 
 def mine_or_shared(user, model, injury: Injury, owner):
     """Return ``owner``'s record of ``model`` for ``injury`` if ``user`` may read it, else None."""
-    return _mine_or_shared(user, model, injury, owner)
+    return readable(user, model, injury).filter(owner=owner).first()

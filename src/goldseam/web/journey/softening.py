@@ -8,13 +8,8 @@ says. Every path that records words (page, autosave, API, sharing) goes through 
 from __future__ import annotations
 
 from goldseam.web.journey import coaching
-from goldseam.web.journey.models import Injury, JourneyEvent, Statement
-
-
-def statement_is_shared(injury: Injury) -> bool:
-    """Return True when the hurt partner's statement for ``injury`` is shared right now."""
-    return Statement.objects.filter(injury=injury, owner_id=injury.hurt_partner_id,
-                                    shared_at__isnull=False).exists()
+from goldseam.web.journey.models import Injury, JourneyEvent
+from goldseam.web.journey.progress import statement_shared
 
 
 def note(injury: Injury, user, text: str) -> None:
@@ -25,7 +20,7 @@ def note(injury: Injury, user, text: str) -> None:
     shared when written). A text holding only secondary emotions sets ``secondary_seen``; a
     later one holding a primary emotion is the first softening.
     """
-    if not injury.is_hurt(user) or not text.strip() or not statement_is_shared(injury):
+    if not injury.is_hurt(user) or not text.strip() or not statement_shared(injury):
         return
     kinds = coaching.emotion_kinds(text)
     if kinds == {"secondary"} and not injury.secondary_seen:

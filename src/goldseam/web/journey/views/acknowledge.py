@@ -12,7 +12,12 @@ from goldseam.web.core.wording import say
 from goldseam.web.journey import coaching
 from goldseam.web.journey.forms import HeardForm, ResponseForm
 from goldseam.web.journey.models import HeardAnswer, JourneyEvent, Response, Statement
-from goldseam.web.journey.progress import felt_heard, mine_or_shared, statement_shared
+from goldseam.web.journey.progress import (
+    felt_heard,
+    mine_or_shared,
+    readable,
+    statement_shared,
+)
 from goldseam.web.journey.views.common import injury_for, note_hurt_words
 
 
@@ -41,7 +46,12 @@ def _page(request, injury, form=None, heard_form=None, feedback=None, status=200
 
 
 def _draft(injury, user) -> Response | None:
-    return Response.objects.filter(injury=injury, owner=user, shared_at__isnull=True).first()
+    return readable(user, Response, injury).filter(owner=user, shared_at__isnull=True).first()
+
+
+def _sent_count(user, injury) -> int:
+    """Count the rounds already sent (shared), which numbers the next one."""
+    return readable(user, Response, injury).filter(shared_at__isnull=False).count()
 
 
 @require_joint_work_allowed
@@ -70,7 +80,7 @@ def acknowledge(request, pk: int):
         return _page(request, injury, form, status=400)
     record = form.save(commit=False)
     record.owner, record.couple, record.injury = request.user, request.couple, injury
-    record.number = Response.objects.filter(injury=injury, shared_at__isnull=False).count() + 1
+    record.number = _sent_count(request.user, injury) + 1
     record.save()
     action = request.POST.get("action", "save")
     if action == "send":
@@ -109,7 +119,7 @@ def response_autosave(request, pk: int):
         return JsonResponse({"saved": False, "errors": errors}, status=400)
     record = form.save(commit=False)
     record.owner, record.couple, record.injury = request.user, request.couple, injury
-    record.number = Response.objects.filter(injury=injury, shared_at__isnull=False).count() + 1
+    record.number = _sent_count(request.user, injury) + 1
     record.save()
     time = timezone.localtime().strftime("%H:%M")
     return JsonResponse({"saved": True, "message": say("journey.autosaved", time=time)})

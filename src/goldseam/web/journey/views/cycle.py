@@ -16,7 +16,7 @@ from goldseam.web.core.wording import say
 from goldseam.web.journey import cyclemap
 from goldseam.web.journey.forms import CycleAccountForm, ImportForm
 from goldseam.web.journey.models import ChatTimeline, CycleAccount
-from goldseam.web.journey.progress import mine_or_shared
+from goldseam.web.journey.progress import mine_or_shared, own_record
 from goldseam.web.journey.views.common import injury_for
 
 
@@ -36,7 +36,7 @@ def _timeline_view(timeline: ChatTimeline, user) -> dict:
 def _page(request, injury, form, import_form=None, status=200):
     user = request.user
     other = request.couple.other_partner(user)
-    own = CycleAccount.objects.filter(injury=injury, owner=user).first()
+    own = own_record(user, CycleAccount, injury)
     theirs = mine_or_shared(user, CycleAccount, injury, other) if other else None
     cycle = None
     if own and theirs and own.is_shared and theirs.is_shared:
@@ -58,7 +58,7 @@ def _page(request, injury, form, import_form=None, status=200):
 def cycle(request, pk: int):
     """Let each partner write their side privately and share it; show the map once both did."""
     injury = injury_for(request, pk)
-    own = CycleAccount.objects.filter(injury=injury, owner=request.user).first()
+    own = own_record(request.user, CycleAccount, injury)
     form = CycleAccountForm(request.POST or None, instance=own)
     if request.method == "GET":
         return _page(request, injury, form)
@@ -86,7 +86,7 @@ def cycle(request, pk: int):
 def cycle_autosave(request, pk: int):
     """Save this partner's account from the page's script; answer JSON, share nothing new."""
     injury = injury_for(request, pk)
-    own = CycleAccount.objects.filter(injury=injury, owner=request.user).first()
+    own = own_record(request.user, CycleAccount, injury)
     form = CycleAccountForm(request.POST, instance=own)
     if not form.is_valid():
         errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
@@ -106,7 +106,7 @@ def cycle_autosave(request, pk: int):
 def cycle_unshare(request, pk: int):
     """Withdraw this partner's account into their private space."""
     injury = injury_for(request, pk)
-    own = CycleAccount.objects.filter(injury=injury, owner=request.user).first()
+    own = own_record(request.user, CycleAccount, injury)
     get_record_for(request.user, CycleAccount, own.pk if own else None, write=True).unshare()
     messages.success(request, say("journey.now_private"))
     return redirect("journey:cycle", pk=injury.pk)
@@ -162,14 +162,14 @@ def chat_import(request, pk: int):
     injury = injury_for(request, pk)
     form = ImportForm(request.POST, request.FILES)
     if not form.is_valid():
-        return _page(request, injury, CycleAccountForm(instance=CycleAccount.objects.filter(
-            injury=injury, owner=request.user).first()), import_form=form, status=400)
+        return _page(request, injury, CycleAccountForm(
+            instance=own_record(request.user, CycleAccount, injury)), import_form=form, status=400)
     try:
         data, chart = _read_chat(form.cleaned_data["chat"])
     except ValueError as error:
         form.add_error("chat", say("journey.import_failed", reason=str(error)))
-        return _page(request, injury, CycleAccountForm(instance=CycleAccount.objects.filter(
-            injury=injury, owner=request.user).first()), import_form=form, status=400)
+        return _page(request, injury, CycleAccountForm(
+            instance=own_record(request.user, CycleAccount, injury)), import_form=form, status=400)
     data.pop("speakers", None)  # summaries quote the chat; keep the reading, not the words
     ChatTimeline.objects.create(owner=request.user, couple=request.couple, injury=injury,
                                 result=json.dumps(data), chart_svg=chart)

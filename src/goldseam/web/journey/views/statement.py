@@ -12,7 +12,7 @@ from goldseam.web.core.wording import say
 from goldseam.web.journey import coaching, emotions
 from goldseam.web.journey.forms import StatementForm
 from goldseam.web.journey.models import JourneyEvent, Statement
-from goldseam.web.journey.progress import mine_or_shared
+from goldseam.web.journey.progress import mine_or_shared, own_record
 from goldseam.web.journey.views.common import injury_for, note_hurt_words
 
 
@@ -42,7 +42,7 @@ def statement(request, pk: int):
                                         name=injury.hurt_partner.display_name))
             return _page(request, injury, None, statement=shared, status=403)
         return _page(request, injury, None, statement=shared)
-    own = Statement.objects.filter(injury=injury, owner=request.user).first()
+    own = own_record(request.user, Statement, injury)
     form = StatementForm(request.POST or None, instance=own)
     if request.method == "GET":
         return _page(request, injury, form, statement=own)
@@ -51,6 +51,7 @@ def statement(request, pk: int):
     record = form.save(commit=False)
     record.owner, record.couple, record.injury = request.user, request.couple, injury
     record.save()
+    # A no-op while the statement is private; sharing below reads the words itself.
     note_hurt_words(injury, request.user, record.text)
     action = request.POST.get("action", "save")
     if action == "share":
@@ -86,7 +87,7 @@ def statement_autosave(request, pk: int):
     if not injury.is_hurt(request.user):
         return JsonResponse({"saved": False, "message": say(
             "journey.only_hurt_writes", name=injury.hurt_partner.display_name)}, status=403)
-    own = Statement.objects.filter(injury=injury, owner=request.user).first()
+    own = own_record(request.user, Statement, injury)
     form = StatementForm(request.POST, instance=own)
     if not form.is_valid():
         errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
@@ -106,7 +107,7 @@ def statement_autosave(request, pk: int):
 def statement_unshare(request, pk: int):
     """Withdraw the shared statement into the hurt partner's private space."""
     injury = injury_for(request, pk)
-    own = Statement.objects.filter(injury=injury, owner=request.user).first()
+    own = own_record(request.user, Statement, injury)
     record = get_record_for(request.user, Statement, own.pk if own else None, write=True)
     record.unshare()
     messages.success(request, say("journey.now_private"))
