@@ -155,6 +155,15 @@ def test_sharing_soft_words_after_angry_private_drafts_marks_no_softening(client
     assert not m.JourneyEvent.objects.filter(kind="first_softening").exists()
 
 
+def test_autosave_of_a_shared_statement_reads_its_words(client_as, injury):
+    sophie = client_as("sophie")
+    sophie.post(reverse("journey:statement", args=[injury.pk]),
+                {"what_happened": "You hid it.", "impact": "I am so angry.", "action": "share"})
+    sophie.post(reverse("journey:statement-autosave", args=[injury.pk]),
+                {"what_happened": "You hid it.", "impact": "I felt scared and alone."})
+    assert m.JourneyEvent.objects.filter(injury=injury, kind="first_softening").exists()
+
+
 def test_the_api_autosave_path_reads_no_private_draft(cast, injury):
     # api/routes/journey.py calls note_hurt_words after every save, shared or not.
     from goldseam.web.journey.views.common import note_hurt_words

@@ -95,6 +95,7 @@ def statement_autosave(request, pk: int):
     record = form.save(commit=False)
     record.owner, record.couple, record.injury = request.user, request.couple, injury
     record.save()
+    note_hurt_words(injury, request.user, record.text)  # counts only if already shared
     time = timezone.localtime().strftime("%H:%M")
     message = (say("journey.autosaved_shared", time=time,
                    name=injury.other_partner().display_name)
