@@ -18,6 +18,14 @@ def _bearer(user, scopes) -> tuple[ApiToken, Client]:
     return token, Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
 
 
+@pytest.fixture(autouse=True)
+def _no_spent_limit_left_behind():
+    """Clear the cache after each test: user ids repeat across tests, so a spent coach limit
+    would answer 429 to the next file's coach requests (test_permissions' journey:coach row)."""
+    yield
+    cache.clear()
+
+
 def _exhaust_coach_limit(user) -> None:
     """Spend this minute's coach requests of ``user`` as the page counts them."""
     cache.clear()
