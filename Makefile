@@ -23,11 +23,19 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest
 
+## make test-postgres: the web suites again with PostgreSQL as the database (the scale suite in
+## `make test` already runs its PostgreSQL, Redis and Celery tests against the real services)
 test-postgres: $(STAMP)
-	DATABASE_URL=postgres://postgres@127.0.0.1:5432/test $(BIN)/pytest -m "not browser"
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/test $(BIN)/pytest tests/web -m "not browser and not slow"
 
+## make bench: the benchmarks quoted in the README (minutes each; see README for each figure)
 bench: $(STAMP)
-	$(BIN)/python bench/run_all.py
+	$(BIN)/python bench/bench_language.py
+	$(BIN)/python bench/compare_engines.py
+	$(BIN)/python bench/bench_cycle.py
+	$(BIN)/python bench/bench_trust.py
+	$(BIN)/python bench/bench_dashboard.py
+	$(BIN)/python bench/bench_coach.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
