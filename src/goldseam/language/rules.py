@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from goldseam.language.lexicon import code_rules, emotion_scanner, safety_rules
+from goldseam.language.lexicon import code_rules, emotion_scanner
 from goldseam.language.normalize import Normalized, normalize
-from goldseam.language.types import CODES, NEUTRAL, SAFETY_FLAGS, Emotion, Span
+from goldseam.language.types import CODES, NEUTRAL, Emotion, Span
 
 #: Codes whose trigger is cancelled by a negation just before it ("I'm not blaming you",
 #: "I don't love you any more" is no reassurance).
@@ -192,19 +192,9 @@ def _inside_disclosure(sent: Sentence, start: int, hits: list[EmotionHit]) -> bo
 
 def find_safety(norm: Normalized) -> tuple[list[str], list[Span]]:
     """Return the safety flags of a normalised message and the spans that raised them."""
-    flags, spans = [], []
-    for flag in SAFETY_FLAGS:
-        patterns, figures = safety_rules()[flag]
-        if patterns is None:
-            continue
-        figure_ranges = [m.span() for m in figures.finditer(norm.text)] if figures else []
-        for m in patterns.finditer(norm.text):
-            if any(a <= m.start() and m.end() <= b for a, b in figure_ranges):
-                continue
-            if flag not in flags:
-                flags.append(flag)
-            spans.append(Span(flag, *norm.span(*m.span())))
-    return flags, spans
+    from goldseam.language.safety import find_safety as _find_safety
+
+    return _find_safety(norm)
 
 
 def analyze_rules(text: str) -> RuleResult:
