@@ -44,8 +44,6 @@ def test_page_refuses_to_share_a_note_while_paused(cast, client_as):
     assert cast.emma_private.shared_at is None
 
 
-@pytest.mark.xfail(strict=True, reason="API shares a note while joint work is paused: "
-                   "src/goldseam/web/api/routes/notes.py:78 (share_note has no joint_couple)")
 def test_api_refuses_to_share_a_note_while_paused(cast, api_as):
     _pause(cast)
     response = api_as(cast.emma).post(f"/api/notes/{cast.emma_private.pk}/share")
@@ -71,9 +69,6 @@ def test_statement_page_is_closed_to_the_other_partner_while_paused(cast, client
     assert response.status_code == 302 and response["Location"] == reverse("couples:joint-status")
 
 
-@pytest.mark.xfail(strict=True, reason="API reads the shared statement while joint work is "
-                   "paused, which the statement page refuses: src/goldseam/web/api/routes/"
-                   "journey.py:80-91 (list_statements/get_statement lack joint_couple)")
 @pytest.mark.parametrize("detail", [False, True], ids=["list", "one"])
 def test_api_hides_the_shared_statement_from_the_other_partner_while_paused(cast, api_as,
                                                                             detail):
@@ -85,9 +80,6 @@ def test_api_hides_the_shared_statement_from_the_other_partner_while_paused(cast
     assert statement.what_happened not in response.content.decode()
 
 
-@pytest.mark.xfail(strict=True, reason="API reads commitments and their entries while joint "
-                   "work is paused, which the ledger pages refuse: src/goldseam/web/api/routes/"
-                   "rebuild.py:90-102 (list_commitments/get_commitment lack joint_couple)")
 @pytest.mark.parametrize("detail", [False, True], ids=["list", "one"])
 def test_api_hides_the_partners_commitments_while_paused(cast, api_as, detail):
     row = sophie_commitment(cast)

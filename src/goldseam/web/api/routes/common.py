@@ -23,6 +23,17 @@ def joint_couple(request):
     return couple
 
 
+def joint_gate(request) -> None:
+    """Refuse (409 "paused") a partner whose couple's joint work is not open; pass therapists.
+
+    Every route that reads or writes joint work calls this first, so the API holds the safety
+    pause exactly where the pages' ``require_joint_work_allowed`` does. A therapist's reads stay
+    governed by ``readable_records`` (an active, consented link), as on their pages.
+    """
+    if request.user.is_partner:
+        joint_couple(request)
+
+
 def iso(value) -> str | None:
     """Return ``value`` as ISO 8601, or None."""
     return value.isoformat() if value is not None else None

@@ -10,7 +10,7 @@ from ninja import Field, Router, Schema
 
 from goldseam.web.api.auth import need
 from goldseam.web.api.errors import ApiError
-from goldseam.web.api.routes.common import iso, joint_couple, record_meta
+from goldseam.web.api.routes.common import iso, joint_couple, joint_gate, record_meta
 from goldseam.web.core.access import get_record_for, readable_records
 from goldseam.web.journey.models import PART_MAX, Injury, JourneyEvent, Statement
 from goldseam.web.journey.views.common import note_hurt_words
@@ -80,6 +80,7 @@ def list_injuries(request):
 def list_statements(request):
     """Return every statement the person may read (a therapist: shared and in scope)."""
     need(request, "read")
+    joint_gate(request)
     rows = readable_records(request.user, Statement.objects.all())
     return [_statement_out(s, request.user) for s in rows]
 
@@ -88,6 +89,7 @@ def list_statements(request):
 def get_statement(request, pk: int):
     """Return one statement the person may read; 404 otherwise."""
     need(request, "read")
+    joint_gate(request)
     return _statement_out(get_record_for(request.user, Statement, pk), request.user)
 
 

@@ -7,7 +7,7 @@ from ninja.responses import Status
 
 from goldseam.web.api.auth import need
 from goldseam.web.api.errors import ApiError
-from goldseam.web.api.routes.common import record_meta
+from goldseam.web.api.routes.common import joint_gate, record_meta
 from goldseam.web.core.access import couple_for, get_record_for, readable_records
 from goldseam.web.notes.models import BODY_MAX, TITLE_MAX, Note
 
@@ -78,6 +78,7 @@ def update_note(request, pk: int, payload: NoteIn):
 def share_note(request, pk: int):
     """Share the person's own note with their couple (and a therapist in scope)."""
     _writer(request)
+    joint_gate(request)
     note = get_record_for(request.user, Note, pk, write=True)
     try:
         note.share()

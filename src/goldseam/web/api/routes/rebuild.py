@@ -11,7 +11,7 @@ from goldseam.trust.checkins import MAX_NOTE_CHARS as CHECKIN_NOTE_CHARS
 from goldseam.trust.trends import series
 from goldseam.web.api.auth import need
 from goldseam.web.api.errors import ApiError
-from goldseam.web.api.routes.common import iso, partner_couple, record_meta
+from goldseam.web.api.routes.common import iso, joint_gate, partner_couple, record_meta
 from goldseam.web.core.access import get_record_for, readable_records
 from goldseam.web.rebuild import bridge
 from goldseam.web.rebuild import models as m
@@ -90,6 +90,7 @@ def _checkin_out(row: m.CheckIn, user) -> dict:
 def list_commitments(request):
     """Return the commitments the person may read, with their current words (no entries)."""
     need(request, "read")
+    joint_gate(request)
     rows = readable_records(request.user, m.Commitment.objects.all())
     return [_commitment_out(r, request.user, entries=False) for r in rows]
 
@@ -98,6 +99,7 @@ def list_commitments(request):
 def get_commitment(request, pk: int):
     """Return one commitment with every entry (kept or not, by each partner's word)."""
     need(request, "read")
+    joint_gate(request)
     row = get_record_for(request.user, m.Commitment, pk)
     return _commitment_out(row, request.user, entries=True)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ninja import Router, Schema
 
 from goldseam.web.api.auth import need
-from goldseam.web.api.routes.common import record_meta
+from goldseam.web.api.routes.common import joint_gate, record_meta
 from goldseam.web.core.access import get_record_for, readable_records
 from goldseam.web.story.models import StoryVersion
 
@@ -36,6 +36,7 @@ def _out(row: StoryVersion, user) -> dict:
 def list_story_versions(request):
     """Return the story versions the person may read, oldest first."""
     need(request, "read")
+    joint_gate(request)
     rows = readable_records(request.user, StoryVersion.objects.all()).order_by("number")
     return [_out(r, request.user) for r in rows]
 
@@ -44,4 +45,5 @@ def list_story_versions(request):
 def get_story_version(request, pk: int):
     """Return one story version the person may read; 404 otherwise."""
     need(request, "read")
+    joint_gate(request)
     return _out(get_record_for(request.user, StoryVersion, pk), request.user)
