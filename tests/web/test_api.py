@@ -253,3 +253,49 @@ def test_reference_page_lists_every_operation_without_scripts(db):
         for method in item:
             assert f"{method.upper()} {path}" in page
     assert "<script" not in page.split("</header>")[-1]
+
+
+def test_read_only_token_is_refused_403_and_a_write_token_revokes(cast):
+    other, _ = ApiToken.issue(cast.sophie, "laptop", ["read"])
+    refused = bearer(cast.sophie, ["read"]).delete(f"/api/tokens/{other.pk}")
+    assert refused.status_code == 403 and refused.json()["error"]["code"] == "scope"
+    assert bearer(cast.sophie, ["write"]).delete(f"/api/tokens/{other.pk}").status_code == 204
+    other.refresh_from_db()
+    assert other.revoked_at is not None
+
+
+def test_listing_tokens_needs_the_read_scope(cast):
+    assert bearer(cast.sophie, ["analyze"]).get("/api/tokens").status_code == 403
+    assert bearer(cast.sophie, ["read"]).get("/api/tokens").status_code == 200
+
+
+def _pause(cast) -> None:
+    from goldseam.web.couples.models import SafetyCheck
+
+    SafetyCheck.objects.filter(couple=cast.couple, user=cast.sophie).update(concern=True)
+    assert cast.couple.joint_work_state() == "paused"
+
+
+def test_pause_answers_409_paused_on_every_joint_read_and_leaves_checkins_open(cast):
+    injury = make_injury(cast)
+    statement = make_statement(cast, injury, shared=True)
+    row = sophie_commitment(cast)
+    _pause(cast)
+    emma = bearer(cast.emma)
+    for url in ("/api/statements", f"/api/statements/{statement.pk}", "/api/commitments",
+                f"/api/commitments/{row.pk}", "/api/story/versions"):
+        response = emma.get(url)
+        assert response.status_code == 409, url
+        assert response.json()["error"]["code"] == "paused", url
+    assert emma.get("/api/checkins").status_code == 200
+    assert emma.get("/api/notes").status_code == 200
+
+
+def test_pause_does_not_stop_a_therapist_reading_in_scope(cast):
+    injury = make_injury(cast)
+    statement = make_statement(cast, injury, shared=True)
+    cast.link.scope = ["note", "injury_statement"]
+    cast.link.save()
+    _pause(cast)
+    response = bearer(cast.therapist).get(f"/api/statements/{statement.pk}")
+    assert response.status_code == 200
