@@ -299,3 +299,47 @@ def test_pause_does_not_stop_a_therapist_reading_in_scope(cast):
     _pause(cast)
     response = bearer(cast.therapist).get(f"/api/statements/{statement.pk}")
     assert response.status_code == 200
+
+
+def _spend_coach_minute(user) -> None:
+    """Spend this minute's coach requests of ``user`` through the page's own counter."""
+    from django.core.cache import cache
+
+    from goldseam.web.journey.views.coach import COACH_RATE_PER_MINUTE, over_rate
+
+    cache.clear()
+    for _ in range(COACH_RATE_PER_MINUTE):
+        assert not over_rate(user.pk)
+
+
+@pytest.mark.parametrize("route, body", [
+    ("analyze", {"text": "You never listen."}),
+    ("reframe", {"text": "You never listen."}),
+    ("coach", {"text": "You never listen.", "role": "hurt"}),
+    ("cycle", {"turns": [{"speaker": "a", "text": "You never listen."}]}),
+])
+def test_engine_routes_share_the_coach_limit_with_the_page(cast, route, body):
+    from django.core.cache import cache
+
+    client = bearer(cast.sophie, ["analyze"])
+    cache.clear()
+    assert send(client, "POST", f"/api/analysis/{route}", body).status_code == 200
+    _spend_coach_minute(cast.sophie)
+    refused = send(client, "POST", f"/api/analysis/{route}", body)
+    assert refused.status_code == 429 and refused.json()["error"]["code"] == "rate_limited"
+    # Another person keeps their own allowance.
+    assert send(bearer(cast.emma, ["analyze"]), "POST", f"/api/analysis/{route}",
+                body).status_code == 200
+    cache.clear()
+
+
+def test_story_reframe_rewrite_stops_a_partner_over_the_coach_limit(cast, client_as):
+    from django.core.cache import cache
+    from django.urls import reverse
+
+    _spend_coach_minute(cast.sophie)
+    response = client_as("sophie").post(reverse("story:reframe"), {"text": "You never listen."})
+    assert response.status_code == 429 and response.json()["ok"] is False
+    cache.clear()
+    assert client_as("sophie").post(reverse("story:reframe"),
+                                    {"text": "You never listen."}).status_code == 200

@@ -95,9 +95,6 @@ def test_coach_page_endpoint_stops_a_partner_over_the_limit(cast, client_as):
     assert response.status_code == 429
 
 
-@pytest.mark.xfail(strict=True, reason="the API's coach ignores the coach's per-partner limit "
-                   "(120/min) and counts only the general 600/min: src/goldseam/web/api/routes/"
-                   "analysis.py:61 (no over_rate call)")
 def test_api_coach_stops_a_partner_over_the_coach_limit(cast):
     _exhaust_coach_limit(cast.sophie)
     _, client = _bearer(cast.sophie, ["analyze"])

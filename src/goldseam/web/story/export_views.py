@@ -20,6 +20,7 @@ from goldseam.story.text import parse_markdown
 from goldseam.web.accounts.reauth import reauth_required
 from goldseam.web.core.access import require_joint_work_allowed
 from goldseam.web.core.wording import say
+from goldseam.web.journey.views.coach import over_rate
 from goldseam.web.story import state
 from goldseam.web.story.forms import StoryForm
 from goldseam.web.story.records import chart_lines, gather
@@ -129,6 +130,10 @@ def polish_reframe_view(request):
     For the journey's coach: it sends one message only when the operator configured a model
     and both partners turned it on; otherwise it answers ``ok: false`` and sends nothing.
     """
+    # Each POST may reach the external model: it counts against the coach's per-partner limit.
+    if over_rate(request.user.pk):
+        return JsonResponse({"ok": False, "message": say("journey.coach_rate_limited")},
+                            status=429)
     text = request.POST.get("text", "")
     if not text.strip() or len(text) > REFRAME_MAX_CHARS:
         return JsonResponse({"ok": False, "message": say("story.reframe_bad_text",
