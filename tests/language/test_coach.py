@@ -55,3 +55,21 @@ def test_to_dict_is_json_ready():
 def test_unknown_role_is_refused():
     with pytest.raises(ValueError):
         coach("hello", "therapist")
+
+
+def test_coach_reads_the_draft_once_before_checking_reframes():
+    from goldseam.language import get_engine
+    from goldseam.language.coaching import coach_with
+
+    engine = get_engine("rules")
+    seen: list[str] = []
+
+    def counting(text):
+        seen.append(text)
+        return engine.analyze(text)
+
+    draft = "You lied to me about the money."
+    feedback = coach_with(draft, "hurt", counting)
+    assert feedback.reframes
+    # The draft itself is read once; every other read checks a candidate reframe.
+    assert seen.count(draft) == 1

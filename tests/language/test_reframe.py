@@ -57,3 +57,22 @@ def test_message_that_needs_no_reframe_gets_none(text):
 def test_insults_are_never_repeated_in_a_reframe():
     for suggestion in reframe("You're pathetic, you know that?"):
         assert "pathetic" not in suggestion
+
+
+def test_two_word_accusation_keeps_its_event():
+    first = reframe("you lied")[0]
+    assert "you lied" in first
+    assert reframe_passes("you lied", first, lambda t: analyze(t))
+
+
+def test_sarcastic_sentence_is_skipped_but_the_plain_one_is_kept():
+    text = "You're a liar, and not even a clever one. You went to the hotel with her."
+    first = reframe(text)[0]
+    assert "hotel" in first
+    assert "liar" not in first
+
+
+def test_empty_apology_offers_the_speakers_own_act():
+    first = reframe("Sorry if I offended you.")[0]
+    assert "offended you" in first
+    assert not analyze(first).feeds_cycle

@@ -119,7 +119,8 @@ def coach_with(text: str, role: str, analyze: Callable[[str], Analysis]) -> Coac
     if concerns:
         from goldseam.language.reframing import reframe_with
 
-        reframes = reframe_with(text, analyze)
+        # The analysis is already in hand: reframing does not read the draft again.
+        reframes = reframe_with(text, analyze, analysis)
     if concerns and working:
         summary = words["summary"]["mixed"]
     elif concerns:

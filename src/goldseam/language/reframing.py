@@ -57,6 +57,7 @@ IRREGULAR_PAST = {
     "be": "were", "is": "was", "are": "were", "am": "was", "hit": "hit", "read": "read",
     "win": "won", "sell": "sold", "hear": "heard", "hold": "held", "begin": "began",
 }
+_PAST_TO_BASE = {v: k for k, v in IRREGULAR_PAST.items()}
 _PAST_HINT = re.compile(r"^you (?:\w+ed|were|had|'d|went|said|told|kept|hid|chose|left|made|"
                         r"spent|took|gave|saw|met|lied|slept|got|sent|came|forgot|broke|did|"
                         r"never once|didn't|bought|drank|thought|brought|let|put)\b")
@@ -180,7 +181,7 @@ def to_event(clause: str) -> str | None:
     c = _expand_shorthand(c)
     # Pressure words are not part of the event ("tell me everything, right now").
     c = re.sub(r",?\s*\b(?:right now|now|immediately|this minute|this instant)\b", "", c)
-    c = re.sub(r"^(?:I (?:feel|felt|think|thought) (?:like|that|as if) )", "", c)
+    c = re.sub(r"^(?:I (?:feel|felt|think|thought) (?:like|that|as if|as though) )", "", c)
     c = re.sub(r"^(?:it (?:feels|felt|seems) (?:like|that|as if) )", "", c)
     m = re.match(r"^(?:why|how) (?:would|did|could|do|does|can|'d|the hell did|on earth did) "
                  r"(you|she|he) (?:even |ever |just )?(\w+)(.*)$", c)
@@ -205,6 +206,7 @@ def to_event(clause: str) -> str | None:
     c = re.sub(r"\byou're\b", "you were", c)
     c = re.sub(r"\byou are\b", "you were", c)
     c = re.sub(r"^I(?:'m| am) (?:so |really |truly )?sorry,? (?:if |that |for |about )?", "", c)
+    c = re.sub(r"^(?:if|that) (?=I |you )", "", c)  # "sorry if I offended you"
     c = re.sub(r"\b(?:only|just) ", "", c)
     # The excuse after "because" or "but" is not the event.
     c = re.split(r",? \b(?:because|but|cause|since|so what|though)\b", c)[0]
@@ -217,9 +219,10 @@ def to_event(clause: str) -> str | None:
         c = f"you didn't {base}{m.group(2)}"
     c = re.sub(r"\bme\b", "me", c)
     words = c.split()
-    if len(words) < 3 or not re.search(r"\b(?:you|your|she|he|her|him|they|we|I)\b", c):
+    # Two words can carry a whole event ("you lied"); one cannot.
+    if len(words) < 2 or not re.search(r"\b(?:you|your|she|he|her|him|they|we|I)\b", c):
         return None
-    if c.startswith(("you ", "your ")):
+    if c.startswith(("you ", "your ", "you've ", "you'd ")):
         if re.match(r"^you (?:felt|were|feel|are) (?:\w+ )?(?:hurt|upset|sad|angry|scared)", c):
             return "I see that " + c
         return ("I realised " + c) if _PAST_HINT.match(c) else c
@@ -251,10 +254,20 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
     for start, end in ranked:
         if "withdrawal" in analysis.codes and "blame" not in analysis.codes:
             break  # the withdrawer's event is the conversation itself, not its words
-        if "contempt" in analysis.codes:
-            break  # sarcasm and insults cannot be taken at their word
+        mocking = [s for s in spans if s.code == "contempt"]
+        if any(s.start < end and start < s.end for s in mocking):
+            continue  # sarcasm and insults cannot be taken at their word; other clauses can
         event = to_event(text[start:end])
         defending = {"defensiveness", "empty_apology"} & set(analysis.codes)
+        if (
+            event and "empty_apology" in analysis.codes and not _OWN_ACT.match(event)
+            and _SORRY.match(_clean(text[start:end]))
+        ):
+            # "I'm sorry you've been so stressed": what the partner lives through is the event.
+            event = event.removeprefix("I realised ")
+            if event.startswith(("you ", "it ", "this ", "that ", "all ")):
+                events.append(f"I see that {event}")
+            continue
         if event and defending and not _OWN_ACT.match(event):
             continue  # a defence's own words ("it was nothing") are not the event
         if event and event not in events and not _contemptuous(event):
@@ -305,6 +318,11 @@ _SMALL_WORDS = frozenset([
     "a", "an", "of", "to", "in", "on", "at", "by", "my", "his", "as", "or", "it", "is",
     "be", "so", "up"
 ])
+
+
+_SORRY = re.compile(
+    r"^(?:I(?:'m| am) (?:so |really |truly )?sorry|sorry|I apologi[sz]e)\b", re.IGNORECASE
+)
 
 
 def _noun_phrases(text: str) -> list[str]:
@@ -358,13 +376,37 @@ def _pairs(text: str, analysis: Analysis) -> list[tuple[str, str]]:
     return unique
 
 
-def reframe_with(text: str, analyze: Callable[[str], Analysis]) -> list[str]:
-    """Return up to three reframes of ``text`` checked by ``analyze``; [] when none needed."""
-    analysis = analyze(text)
+def _rank_events(text: str, events: list[str]) -> list[str]:
+    """Return ``events`` with those that repeat a content word of ``text`` first (stable):
+    an event in the message's own words is the one the speaker is hurt about."""
+    own = {_stem(w) for w in _content(text) if w not in INSULTS}
+    return sorted(events, key=lambda e: not own & {_stem(w) for w in _content(e)})
+
+
+def _stem(word: str) -> str:
+    """Return a crude stem, so that "lie" and "lied", "text" and "texting" meet."""
+    base = _PAST_TO_BASE.get(word)
+    if base:
+        return base
+    for suffix in ("ing", "ied", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def reframe_with(
+    text: str, analyze: Callable[[str], Analysis], analysis: Analysis | None = None
+) -> list[str]:
+    """Return up to three reframes of ``text`` checked by ``analyze``; [] when none needed.
+
+    ``analysis`` is ``text``'s analysis when the caller already has it (it saves one read).
+    """
+    if analysis is None:
+        analysis = analyze(text)
     if analysis.error is not None or not analysis.feeds_cycle:
         return []
     suggestions: list[str] = []
-    for event in _event_candidates(text, analysis):
+    for event in _rank_events(text, _event_candidates(text, analysis)):
         for emotion, need in _pairs(text, analysis):
             if any(f" {emotion} when" in s for s in suggestions):
                 continue
