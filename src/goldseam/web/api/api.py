@@ -1,7 +1,8 @@
 """Assemble the API: authentication, rate limit, error objects and every router.
 
 Served at /api/ with its OpenAPI description at /api/openapi.json and the reference at
-/api/docs (Swagger UI from the package's own static files: nothing from another origin).
+/api/docs (a server-rendered page of the site, see ``docs.py``: no script, nothing from
+another origin, and the quick exit of every page).
 """
 from __future__ import annotations
 
