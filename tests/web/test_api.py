@@ -343,3 +343,10 @@ def test_story_reframe_rewrite_stops_a_partner_over_the_coach_limit(cast, client
     cache.clear()
     assert client_as("sophie").post(reverse("story:reframe"),
                                     {"text": "You never listen."}).status_code == 200
+
+
+def test_account_page_links_to_the_token_page(cast, client_as):
+    from django.urls import reverse
+
+    page = client_as("sophie").get(reverse("accounts:account")).content.decode()
+    assert f'href="{reverse("api:tokens")}"' in page
