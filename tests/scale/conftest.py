@@ -60,7 +60,8 @@ def app_env(data_dir: Path, **extra) -> dict:
            "DJANGO_SETTINGS_MODULE": "goldseam.web.settings",
            "GOLDSEAM_ENCRYPTION_KEY": base64.b64encode(b"goldseam-scale-key-32-bytes-ok!!").decode(),
            "PYTHONPATH": str(ROOT / "src")}
-    for name in ("DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL"):
+    # DJANGO_ALLOW_ASYNC_UNSAFE: the browser tests' allowance, never a real process's.
+    for name in ("DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"):
         env.pop(name, None)
     env.update({k: str(v) for k, v in extra.items()})
     return env

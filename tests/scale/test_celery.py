@@ -112,7 +112,11 @@ def test_job_whose_whole_worker_dies_is_redelivered_and_done_once(env, tmp_path)
                 os.kill(process.pid, signal.SIGKILL)  # power cut: no goodbye to the broker
             worker.wait(5)
             assert not done(data, "k-worker")
-            worker = start_worker(env, log)  # the visibility timeout (3 s) re-delivers it
+            # Let the visibility timeout (3 s) run out before the new worker starts: it then
+            # restores the unacknowledged job at start-up instead of on a later timer tick,
+            # which a loaded machine may not reach within the wait.
+            time.sleep(4.0)
+            worker = start_worker(env, log)
             wait_done(data, "k-worker", seconds=90)
         finally:
             stop(worker)
