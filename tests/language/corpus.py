@@ -101,6 +101,26 @@ CODE_CASES: dict[str, tuple[str, set[str], set[str]]] = {
     "texting_no_punctuation": ("ur lying to me again", {"blame"}, set()),
     "shouting": ("ANSWER THE PHONE", {"pursuit"}, set()),
     "typo_apology": ("im sorry if u got upset", {"empty_apology"}, set()),
+    # generalisation frames of issue 2 (written for these tests, not taken from any split)
+    "past_act_charge": ("You bet our car on a horse.", {"blame"}, {"pursuit"}),
+    "why_would_you_is_blame": ("Why would you give him our address?", {"blame"}, {"pursuit"}),
+    "never_listen_to_me": ("You never listen to me.", {"blame"}, set()),
+    "we_only_had_coffee": ("We only had coffee, relax.", {"defensiveness"}, set()),
+    "cause_moved_to_partner": (
+        "I did it because you shut me out for months.", {"defensiveness"}, {"responsibility"}
+    ),
+    "mock_title": ("Whatever you say, Your Honour.", {"contempt"}, set()),
+    "eye_roll_fragment": ("lol ok", {"contempt"}, set()),
+    "bond_without_keywords": ("You are not going to lose me.", {"reassurance"}, set()),
+    "affirmation_over_anyone": ("i'd pick u over anyone, every time", {"reassurance"}, set()),
+    "body_disclosure": (
+        "My whole body goes cold when your phone lights up.", {"vulnerable_emotion"}, set()
+    ),
+    "flippant_apology": ("My bad.", {"empty_apology"}, {"responsibility"}),
+    "retreat_right_now": ("I can't talk right now.", {"withdrawal"}, {"pursuit"}),
+    "that_night_is_no_goodnight": (
+        "I keep thinking about that night.", set(), {"withdrawal"}
+    ),
 }
 
 #: name -> (text, emotion names that must be reported, names that must not).
