@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from goldseam.language import semantic
+from goldseam.language import semantic, semantic_safety
 from goldseam.language.types import CODES, NEUTRAL, Analysis
 
 STACKER_FILE = semantic.DATA_DIR / "stacker.json"
@@ -202,6 +202,8 @@ class EnsembleEngine:
             if base[i].warnings and base[i].codes == [NEUTRAL]:
                 codes = [NEUTRAL]  # the rules could not read it: no guess
             out[i] = semantic.merge_with_rules(base[i], codes, scores)
+        # The safety heads may add flags the rules layer missed; they never remove one.
+        semantic_safety.add_flags(out, readable, self.embedder)
         return out
 
     def analyze(self, text: str) -> Analysis:

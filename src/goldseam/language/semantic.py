@@ -9,7 +9,8 @@ as plain JSON (format version, corpus hash, model checksum) so the same corpus g
 file byte for byte.
 
 Spans, emotions and the safety flags come from the rules layer: the embedding has no notion of
-a character range, and safety must keep the rules' recall-leaning detector.
+a character range, and safety must keep the rules' recall-leaning detector. The safety heads of
+semantic_safety.py then add the flags whose embedding probability reaches their threshold.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from goldseam.language import semantic_safety
 from goldseam.language.embeddings import CHECKSUMS_FILE, get_embedder
 from goldseam.language.types import CODES, NEUTRAL, Analysis, Span
 
@@ -383,6 +385,8 @@ class SemanticEngine:
             if base[i].warnings and base[i].codes == [NEUTRAL]:
                 codes = [NEUTRAL]  # the rules could not read it (emoji only, not English): no guess
             out[i] = merge_with_rules(base[i], codes, scores)
+        # The safety heads may add flags the rules layer missed; they never remove one.
+        semantic_safety.add_flags(out, readable, self.embedder)
         return out
 
     def analyze(self, text: str) -> Analysis:
