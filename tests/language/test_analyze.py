@@ -73,9 +73,14 @@ def test_analyze_many_keeps_order_and_matches_single():
     assert [a.codes for a in many] == [analyze(t).codes for t in texts]
 
 
-def test_reported_speech_is_not_the_speakers_blame():
-    codes = analyze("In group tonight someone said 'you always pick your phone over me'.").codes
-    assert "blame" not in codes
+@pytest.mark.parametrize("engine", [
+    "rules",
+    pytest.param("ensemble", marks=[pytest.mark.semantic, pytest.mark.xfail(
+        strict=True, reason="the embedding heads outvote the rules' reported-speech guard")]),
+])
+def test_reported_speech_is_not_the_speakers_blame(engine):
+    text = "In group tonight someone said 'you always pick your phone over me'."
+    assert "blame" not in analyze(text, engine=engine).codes
 
 
 def test_rules_only_engine_reads_without_model():

@@ -103,7 +103,7 @@ def test_evaluate_json_on_a_small_set(tmp_path, capsys):
         {"id": "3", "text": "He shoved me.", "codes": ["blame"], "safety": ["violence"]},
     ]
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
-    assert run(["evaluate", str(path), "--json"]) == 0
+    assert run(["evaluate", str(path), "--json", "--engine", "rules"]) == 0
     report = json.loads(capsys.readouterr().out)["rules"]
     assert report["messages"] == 3
     assert report["codes"]["per_code"]["blame"]["support"] == 2

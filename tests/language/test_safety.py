@@ -14,6 +14,13 @@ from goldseam.language.types import SAFETY_FLAGS
 
 ROOT = Path(__file__).resolve().parents[2]
 
+
+@pytest.fixture(autouse=True)
+def _rules_engine(monkeypatch):
+    """Measure the rules layer here; the embedding heads that the default ensemble adds on top
+    have their own tests and held-out floors in test_semantic_safety.py."""
+    monkeypatch.setenv("GOLDSEAM_ENGINE", "rules")
+
 # Named cases of the indirect and direct forms of each flag, written for this test (not
 # copied from the training files), one or more flags each.
 FLAGGED = {

@@ -143,3 +143,22 @@ def test_heldout_figures_hold(engines):
         assert sum(flag in f for f in gold) / len(gold) >= floor, flag
     clean = [f for r, f in zip(rows, found, strict=True) if not r["safety"]]
     assert sum(bool(f) for f in clean) / len(clean) <= 0.136
+
+
+# The ensemble, the default engine, on the named tricky non-flags of the rules layer's tests.
+# Ultimatums, films and jokes are kept from the heads by the rules' figures and vetoes; one
+# plain logistics message still reads as coercion to the heads (a known miss, kept visible).
+ENSEMBLE_MISSES = {"took_kids_out"}
+
+
+@pytest.mark.semantic
+@pytest.mark.parametrize("name", sorted(__import__("corpus").NO_SAFETY_CASES))
+def test_ensemble_raises_no_flag_on_named_non_flags(name, request):
+    from corpus import NO_SAFETY_CASES
+
+    from goldseam.language import analyze
+
+    if name in ENSEMBLE_MISSES:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="the heads read this "
+                                              "logistics message as coercion"))
+    assert analyze(NO_SAFETY_CASES[name], engine="ensemble").safety == []

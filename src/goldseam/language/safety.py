@@ -101,6 +101,20 @@ def rule_matches(text: str) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
+def guarded_flags(text: str) -> set[str]:
+    """Return the flags whose figures of speech or sentence vetoes occur in normalised ``text``.
+
+    A layer that reads meaning rather than frames (the embedding heads) may not add such a flag:
+    "block her or I'm leaving" sits close to coercion in meaning, yet the contract says an
+    ultimatum about the relationship, a film or a joke carries no flag.
+    """
+    guarded = set()
+    for flag, rules in flag_rules().items():
+        if any(p is not None and p.search(text) for p in (rules.figures, rules.vetoes)):
+            guarded.add(flag)
+    return guarded
+
+
 @dataclass
 class SafetyModel:
     """A loaded safety model: per word n-gram, its IDF and one weight per flag."""

@@ -30,6 +30,8 @@ from pathlib import Path
 
 import numpy as np
 
+from goldseam.language.normalize import normalize
+from goldseam.language.safety import guarded_flags
 from goldseam.language.types import SAFETY_FLAGS, Analysis
 
 DATA_DIR = Path(__file__).parent / "data" / "semantic"
@@ -170,6 +172,8 @@ def add_flags(analyses: Sequence[Analysis], indices: Sequence[int], embedder) ->
     vectors = embedder.encode([analyses[i].text for i in indices])
     for i, extra in zip(indices, heads.flags(vectors), strict=True):
         if extra:
+            extra = [f for f in extra if f not in guarded_flags(normalize(analyses[i].text).text)]
+        if extra:
             have = set(analyses[i].safety) | set(extra)
             analyses[i].safety = [f for f in SAFETY_FLAGS if f in have]
 
@@ -224,7 +228,6 @@ def train(root: Path = REPO_ROOT, out: Path = HEADS_FILE, precision: str = "bf16
     from sklearn.model_selection import StratifiedKFold
 
     from goldseam.language.embeddings import get_embedder
-    from goldseam.language.normalize import normalize
     from goldseam.language.safety import rule_matches
 
     rows, n_written = training_rows(root)

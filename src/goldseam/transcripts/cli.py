@@ -23,7 +23,11 @@ def register(subparsers) -> None:
     p.add_argument("--format", choices=FORMATS, help="the file's format (detected if omitted)")
     p.add_argument("--speakers", help="the couple's two names when more people speak: A,B")
     p.add_argument("--chart", help="also draw the conversation as a timeline (.svg or .png)")
-    p.add_argument("--engine", help="language engine: rules, semantic or ensemble")
+    p.add_argument(
+        "--engine",
+        help="language engine: rules, semantic or ensemble (default: $GOLDSEAM_ENGINE, else "
+        "rules, the fastest for long chats)",
+    )
     p.add_argument("--jsonl", action="store_true",
                    help="read contract conversations on stdin, write results on stdout")
     p.add_argument("--json", action="store_true", help="print the result as JSON, not a report")
@@ -46,6 +50,9 @@ def _engine_problem(name: str | None) -> str | None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the command and return its exit status."""
+    from goldseam.language.engines import default_engine_name
+
+    args.engine = args.engine or default_engine_name(bulk=True)
     problem = _engine_problem(args.engine)
     if problem:
         print(problem, file=sys.stderr)
