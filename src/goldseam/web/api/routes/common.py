@@ -1,8 +1,22 @@
 """Helpers every API route shares: the couple checks of the pages, as API errors."""
 from __future__ import annotations
 
+from ninja import Schema
+
 from goldseam.web.api.errors import ApiError
 from goldseam.web.core.access import couple_for
+
+
+class RecordOut(Schema):
+    """The plain facts of every partner record, as ``record_meta`` gives them."""
+
+    id: int
+    kind: str
+    mine: bool
+    shared: bool
+    shared_at: str | None
+    created_at: str | None
+    updated_at: str | None
 
 
 def partner_couple(request):

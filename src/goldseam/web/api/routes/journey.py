@@ -10,7 +10,7 @@ from ninja import Field, Router, Schema
 
 from goldseam.web.api.auth import need
 from goldseam.web.api.errors import ApiError
-from goldseam.web.api.routes.common import iso, joint_couple, joint_gate, record_meta
+from goldseam.web.api.routes.common import RecordOut, iso, joint_couple, joint_gate, record_meta
 from goldseam.web.core.access import get_record_for, readable_records
 from goldseam.web.journey.models import PART_MAX, Injury, JourneyEvent, Statement
 from goldseam.web.journey.views.common import note_hurt_words
@@ -31,14 +31,7 @@ class StatementIn(Schema):
     impact: str = Field("", max_length=PART_MAX)
 
 
-class StatementOut(Schema):
-    id: int
-    kind: str
-    mine: bool
-    shared: bool
-    shared_at: str | None
-    created_at: str | None
-    updated_at: str | None
+class StatementOut(RecordOut):
     injury_id: int
     what_happened: str
     impact: str

@@ -7,7 +7,7 @@ from ninja.responses import Status
 
 from goldseam.web.api.auth import need
 from goldseam.web.api.errors import ApiError
-from goldseam.web.api.routes.common import joint_gate, record_meta
+from goldseam.web.api.routes.common import RecordOut, joint_gate, record_meta
 from goldseam.web.core.access import couple_for, get_record_for, readable_records
 from goldseam.web.notes.models import BODY_MAX, TITLE_MAX, Note
 
@@ -19,14 +19,7 @@ class NoteIn(Schema):
     body: str = Field("", max_length=BODY_MAX)
 
 
-class NoteOut(Schema):
-    id: int
-    kind: str
-    mine: bool
-    shared: bool
-    shared_at: str | None
-    created_at: str | None
-    updated_at: str | None
+class NoteOut(RecordOut):
     title: str
     body: str
 

@@ -11,7 +11,7 @@ from goldseam.trust.checkins import MAX_NOTE_CHARS as CHECKIN_NOTE_CHARS
 from goldseam.trust.trends import series
 from goldseam.web.api.auth import need
 from goldseam.web.api.errors import ApiError
-from goldseam.web.api.routes.common import iso, joint_gate, partner_couple, record_meta
+from goldseam.web.api.routes.common import RecordOut, iso, joint_gate, partner_couple, record_meta
 from goldseam.web.core.access import get_record_for, readable_records
 from goldseam.web.rebuild import bridge
 from goldseam.web.rebuild import models as m
@@ -28,14 +28,7 @@ class OccurrenceOut(Schema):
     partner_kept: bool | None
 
 
-class CommitmentOut(Schema):
-    id: int
-    kind: str
-    mine: bool
-    shared: bool
-    shared_at: str | None
-    created_at: str | None
-    updated_at: str | None
+class CommitmentOut(RecordOut):
     text: str
     cadence: str
     retired_on: str | None

@@ -5,24 +5,17 @@ person; the API reads.
 """
 from __future__ import annotations
 
-from ninja import Router, Schema
+from ninja import Router
 
 from goldseam.web.api.auth import need
-from goldseam.web.api.routes.common import joint_gate, record_meta
+from goldseam.web.api.routes.common import RecordOut, joint_gate, record_meta
 from goldseam.web.core.access import get_record_for, readable_records
 from goldseam.web.story.models import StoryVersion
 
 router = Router(tags=["story"])
 
 
-class VersionOut(Schema):
-    id: int
-    kind: str
-    mine: bool
-    shared: bool
-    shared_at: str | None
-    created_at: str | None
-    updated_at: str | None
+class VersionOut(RecordOut):
     number: int
     note: str
     text: str
