@@ -22,20 +22,12 @@ from goldseam.web.rebuild import bridge
 from goldseam.web.rebuild import models as m
 from goldseam.web.rebuild.forms import CommitmentForm, MarkForm
 from goldseam.web.rebuild.state import load
+from goldseam.web.rebuild.views import bound_post, person_of
 
 #: Days back an owner may still mark: a week forgotten is remembered, a month is guessed.
 MARK_WINDOW_DAYS = 7
 #: Entries shown on a commitment's page, newest first.
 SHOWN_ENTRIES = 30
-
-
-def _me(request) -> str:
-    return str(request.user.pk)
-
-
-def _posted(request):
-    # An empty POST is still a submission: it must be bound so it gets its messages.
-    return request.POST if request.method == "POST" else None
 
 
 @require_joint_work_allowed
@@ -47,7 +39,7 @@ def ledger(request):
     board = state.dashboard(now, charts=False)
     rows = [(state.commitment_rows[v.id], v) for v in board.commitments]
     return render(request, "rebuild/ledger.html", {
-        "rows": rows, "ledger": board.ledger, "me": _me(request),
+        "rows": rows, "ledger": board.ledger, "me": person_of(request),
     })
 
 
@@ -57,12 +49,12 @@ def commitment_new(request):
     """Make a commitment to the partner; it is shared with the couple as it is made."""
     now = timezone.now()
     lib_couple = bridge.couple(request.couple)
-    today = lib_couple.person(_me(request)).local_date(now)
-    form = CommitmentForm(_posted(request), initial={"start": today})
+    today = lib_couple.person(person_of(request)).local_date(now)
+    form = CommitmentForm(bound_post(request), initial={"start": today})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            made = trust.Commitment.create("new", lib_couple, _me(request), data["text"],
+            made = trust.Commitment.create("new", lib_couple, person_of(request), data["text"],
                                            data["cadence"], data["start"])
         except trust.TrustError as error:
             form.add_error(error.field if error.field in form.fields else None, str(error))
@@ -91,7 +83,7 @@ def _detail(request, row, *, form=None, error: str = "", status: int = 200):
     lib = state.commitment(row.pk)
     board = state.dashboard(now, charts=False)
     view = board.commitments[0]
-    me = _me(request)
+    me = person_of(request)
     mine = lib.owner.id == me
     today = lib.today(now)
     open_days = []
@@ -159,7 +151,7 @@ def mark(request, pk: int):
         raw = request.POST.get("day", "")
         day = date.fromisoformat(raw) if raw else None
         slot = int(request.POST.get("slot") or 0)
-        return lib.mark(_me(request), _kept(request), timezone.now(), day, slot, note), False
+        return lib.mark(person_of(request), _kept(request), timezone.now(), day, slot, note), False
 
     return _act(request, pk, action)
 
@@ -172,7 +164,7 @@ def confirm(request, pk: int):
     def action(lib, note):
         value = request.POST.get("kept", "agree")
         kept = None if value == "agree" else _kept(request)
-        return lib.confirm_key(_me(request), timezone.now(), request.POST.get("key", ""), kept,
+        return lib.confirm_key(person_of(request), timezone.now(), request.POST.get("key", ""), kept,
                                note), True
 
     return _act(request, pk, action)
@@ -184,7 +176,7 @@ def log_moment(request, pk: int):
     """Log a moment of a "whenever ..." commitment, by either partner."""
 
     def action(lib, note):
-        return lib.log_event(_me(request), timezone.now(), _kept(request), note), False
+        return lib.log_event(person_of(request), timezone.now(), _kept(request), note), False
 
     return _act(request, pk, action)
 
@@ -196,7 +188,7 @@ def renegotiate(request, pk: int):
     row = get_record_for(request.user, m.Commitment, pk, write=True)
     lib = load(request.user, request.couple, commitment_pk=row.pk).commitment(row.pk)
     today = lib.today(timezone.now())
-    form = CommitmentForm(_posted(request), renegotiating=True, initial={
+    form = CommitmentForm(bound_post(request), renegotiating=True, initial={
         "text": lib.current.text, "cadence": lib.current.cadence.text, "start": today,
     })
     if request.method == "POST" and form.is_valid():

@@ -28,11 +28,13 @@ from goldseam.web.rebuild.state import load
 from goldseam.web.rebuild.today import due_for, offer_prompt
 
 
-def _me(request) -> str:
+def person_of(request) -> str:
+    """Return the signed-in person's id as the trust library knows them."""
     return str(request.user.pk)
 
 
-def _posted(request):
+def bound_post(request):
+    """Return the POST data to bind a form to, or None on GET."""
     # An empty POST is still a submission: it must be bound so it gets its messages.
     return request.POST if request.method == "POST" else None
 
@@ -44,7 +46,7 @@ def dashboard(request):
     now = timezone.now()
     state = load(request.user, request.couple)
     board = state.dashboard(now)
-    me = state.couple.person(_me(request))
+    me = state.couple.person(person_of(request))
     today = me.local_date(now)
     rituals = [
         (state.ritual_rows[r.id], r, offer_prompt(state, state.ritual_rows[r.id], today),
@@ -106,7 +108,7 @@ def checkin(request):
     if not request.couple.is_full:
         # A check-in is about the partner; until they have joined there is no one to rate.
         return redirect("couples:joint-status")
-    form = CheckInForm(_posted(request), initial={"couple": request.couple.pk})
+    form = CheckInForm(bound_post(request), initial={"couple": request.couple.pk})
     if request.method == "POST" and form.is_valid():
         lib_couple = bridge.couple(request.couple)
         ratings = {item.id: form.data.get(item.id) for item in instrument().items}
@@ -115,7 +117,7 @@ def checkin(request):
                 # A page opened for another couple (an old tab, a crafted form): save nothing.
                 raise trust.TrustError("errors.wrong_couple", field=None)
             made = trust.CheckIn.create(
-                lib_couple, _me(request), timezone.now(), ratings, form.cleaned_data["need"],
+                lib_couple, person_of(request), timezone.now(), ratings, form.cleaned_data["need"],
                 form.cleaned_data["note"], form.cleaned_data["note_shared"],
             )
         except trust.TrustError as error:
@@ -142,11 +144,11 @@ def checkin(request):
 @require_http_methods(["GET", "POST"])
 def rituals(request):
     """List the couple's rituals with today's prompt; choose a new one."""
-    form = RitualForm(_posted(request))
+    form = RitualForm(bound_post(request))
     if request.method == "POST" and form.is_valid():
         now = timezone.now()
         lib_couple = bridge.couple(request.couple)
-        today = lib_couple.person(_me(request)).local_date(now)
+        today = lib_couple.person(person_of(request)).local_date(now)
         try:
             made = trust.Ritual.create("new", lib_couple, form.cleaned_data["kind"], today,
                                        form.cleaned_data["cadence"] or None)
@@ -159,7 +161,7 @@ def rituals(request):
             messages.success(request, say("rebuild.r_added", name=made.name))
             return redirect("rebuild:rituals")
     state = load(request.user, request.couple)
-    today = state.couple.person(_me(request)).local_date(timezone.now())
+    today = state.couple.person(person_of(request)).local_date(timezone.now())
     rows = [
         (state.ritual_rows[r.id], r, offer_prompt(state, state.ritual_rows[r.id], today),
          today in r.done)
@@ -183,7 +185,7 @@ def ritual_done(request, pk: int):
     lib_couple = bridge.couple(request.couple)
     ritual = bridge.rituals(lib_couple, [row])[0]
     try:
-        day = ritual.mark_done(_me(request), now)
+        day = ritual.mark_done(person_of(request), now)
     except trust.TrustError as error:
         messages.error(request, str(error))
         return redirect("rebuild:rituals")
@@ -214,7 +216,7 @@ def settings_view(request):
     """Set this partner's time zone and the couple's check-in rhythm."""
     current = m.ZoneChange.objects.filter(user=request.user).last()
     cadence = bridge.schedule(request.couple)[0]
-    form = SettingsForm(_posted(request), initial={
+    form = SettingsForm(bound_post(request), initial={
         "zone": current.zone if current else timezone.get_default_timezone_name(),
         "every": cadence.every,
     })
