@@ -28,18 +28,17 @@ def split_of(message_id: str) -> str:
 
 def iter_messages(folder: Path = MESSAGES) -> Iterator[dict]:
     """Yield every labelled message of folder/raw_*.jsonl, files in name order."""
+    from goldseam.language.evaluate import read_labelled
+
     for path in sorted(folder.glob("raw_*.jsonl")):
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise ValueError(f"{path.name}:{number}: not JSON ({exc.msg})") from exc
-                if "id" not in row or "text" not in row or "codes" not in row:
-                    raise ValueError(f"{path.name}:{number}: needs id, text and codes")
-                yield row
+        try:
+            rows = read_labelled(path)
+        except ValueError as exc:
+            raise ValueError(f"{path.name}: {exc}") from exc
+        for row in rows:
+            if "id" not in row or "codes" not in row:
+                raise ValueError(f"{path.name}: message {row.get('id', '?')} needs id and codes")
+            yield row
 
 
 def load_split(name: str, folder: Path = MESSAGES) -> list[dict]:
