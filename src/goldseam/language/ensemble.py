@@ -193,7 +193,9 @@ class EnsembleEngine:
         """Analyse ``texts`` in order; unreadable ones carry the rules layer's error."""
         base = semantic.rules_engine().analyze_many(list(texts))
         readable = [i for i, a in enumerate(base) if a.error is None]
-        semantic_probs = self.semantic.probabilities([base[i].text for i in readable])
+        texts = [base[i].text for i in readable]
+        vectors = self.semantic.embed(texts)
+        semantic_probs = self.semantic.probabilities(texts, vectors)
         stacked = self.combine(scores_matrix([base[i] for i in readable]), semantic_probs)
         out = list(base)
         for row, i in enumerate(readable):
@@ -203,7 +205,7 @@ class EnsembleEngine:
                 codes = [NEUTRAL]  # the rules could not read it: no guess
             out[i] = semantic.merge_with_rules(base[i], codes, scores)
         # The safety heads may add flags the rules layer missed; they never remove one.
-        semantic_safety.add_flags(out, readable, self.embedder)
+        semantic_safety.add_flags(out, readable, vectors)
         return out
 
     def analyze(self, text: str) -> Analysis:

@@ -367,17 +367,24 @@ class SemanticEngine:
         self.fallback = self.heads.meta.get("neutral_fallback")
         self._catalogue: Catalogue | None = None
 
-    def probabilities(self, texts: Sequence[str]) -> np.ndarray:
-        """Return the (n, 13) head probabilities for ``texts``."""
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Return the embeddings of ``texts``, one row each (no rows for no texts)."""
+        if not texts:
+            return np.zeros((0, 0))
+        return self.embedder.encode(list(texts))
+
+    def probabilities(self, texts: Sequence[str], vectors: np.ndarray | None = None) -> np.ndarray:
+        """Return the (n, 13) head probabilities for ``texts`` (or their ``vectors``)."""
         if not texts:
             return np.zeros((0, len(CODES)))
-        return self.heads.probabilities(self.embedder.encode(texts))
+        return self.heads.probabilities(self.embed(texts) if vectors is None else vectors)
 
     def analyze_many(self, texts: Sequence[str]) -> list[Analysis]:
         """Analyse ``texts`` in order; unreadable ones carry the rules layer's error."""
         base = rules_engine().analyze_many(list(texts))
         readable = [i for i, a in enumerate(base) if a.error is None]
-        probs = self.probabilities([base[i].text for i in readable])
+        vectors = self.embed([base[i].text for i in readable])
+        probs = self.probabilities([base[i].text for i in readable], vectors)
         out = list(base)
         for row, i in enumerate(readable):
             scores = {c: round(float(probs[row, j]), 4) for j, c in enumerate(CODES)}
@@ -386,7 +393,7 @@ class SemanticEngine:
                 codes = [NEUTRAL]  # the rules could not read it (emoji only, not English): no guess
             out[i] = merge_with_rules(base[i], codes, scores)
         # The safety heads may add flags the rules layer missed; they never remove one.
-        semantic_safety.add_flags(out, readable, self.embedder)
+        semantic_safety.add_flags(out, readable, vectors)
         return out
 
     def analyze(self, text: str) -> Analysis:

@@ -160,16 +160,16 @@ def load_heads(path: Path = HEADS_FILE) -> SafetyHeads:
         return _loaded[path]
 
 
-def add_flags(analyses: Sequence[Analysis], indices: Sequence[int], embedder) -> None:
+def add_flags(analyses: Sequence[Analysis], indices: Sequence[int], vectors: np.ndarray) -> None:
     """Add the heads' flags to ``analyses[i]`` for each readable index ``i``, in place.
 
-    The rules layer's flags stay; a head only adds. ``embedder`` is the engine's own, so the
-    texts it just encoded for the code heads come from its cache.
+    ``vectors`` are the embeddings of those analyses' texts, row for row: the ones the engine
+    just computed for its code heads, so no text is embedded twice. The rules layer's flags
+    stay; a head only adds.
     """
     if not indices:
         return
     heads = load_heads()
-    vectors = embedder.encode([analyses[i].text for i in indices])
     for i, extra in zip(indices, heads.flags(vectors), strict=True):
         if extra:
             extra = [f for f in extra if f not in guarded_flags(normalize(analyses[i].text).text)]
