@@ -198,6 +198,16 @@ def to_event(clause: str) -> str | None:
             rest = f"{past(verb)} {tail}".strip()
             return f"I don't know {wh} {subj} {rest}".strip()
         return f"I don't know {wh} {subj} {aux} {rest}".strip()
+    m = re.match(r"^(?:so |and |then )?(did|do|does|have|has|were|was|are|is|will|would) "
+                 r"(you|she|he|they) (.+)$", c)
+    if m and "?" in clause:
+        aux, subj, rest = m.groups()
+        rest = re.split(r"\?", rest)[0].strip()
+        rest = re.sub(r"^(?:even|ever|just|really|actually|honestly|seriously) ", "", rest)
+        if aux in ("did", "do", "does"):
+            verb, _, tail = rest.partition(" ")
+            return f"I don't know whether {subj} {past(verb)} {tail}".strip()
+        return f"I don't know whether {subj} {aux} {rest}".strip()
     m = re.match(r"^(?:just |please |now )?(tell|show|give|answer|explain|admit|call|text|"
                  r"unlock|open|read) (.*)$", c)
     if m:
@@ -295,8 +305,30 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
     ]
     if nouns:
         events.append(f"we talk about {nouns[0]}")
+    own_words = _own_words(text, analysis)
+    if own_words:
+        events.append(f'I hear myself say "{own_words}"')
     events.append("things get this tense between us")
     return events
+
+
+#: Longest message, in words, that a reframe may quote whole as the speaker's own words.
+OWN_WORDS_MAX = 10
+
+
+def _own_words(text: str, analysis: Analysis) -> str | None:
+    """Return a short message's own words, fit to quote back ("I hear myself say "leave it""),
+    or None: a short retreat, defence or apology carries no clause to keep, yet naming the
+    move in the speaker's own words keeps what this message is about. Mockery and insults are
+    never quoted back."""
+    if "contempt" in analysis.codes or _contemptuous(text):
+        return None
+    words = _expand_shorthand(_clean(text.replace("\n", " "))).split()
+    if not words or len(words) > OWN_WORDS_MAX:
+        return None
+    quoted = " ".join(words)
+    quoted = re.sub(r"[.!?]+\s+", ", ", quoted).strip(" ,.!?\"'")
+    return quoted.replace('"', "'") or None
 
 
 _NOUN_PHRASE = re.compile(
@@ -308,12 +340,14 @@ _NOUN_PHRASE = re.compile(
 #: The speaker's own past act ("I talked to her"), the only event a defence can offer.
 _OWN_ACT = re.compile(
     r"^I (?:\w+ed|was|were|did|had|went|told|said|kept|hid|took|spent|lied|made|left|met|"
-    r"saw|sent|got|gave|bought|slept|drank|chose|forgot|broke)\b"
+    r"saw|sent|got|gave|bought|slept|drank|chose|forgot|broke|upset|hurt|let|put|lost|ran|"
+    r"read|bet|wasn't|didn't|couldn't)\b"
 )
 _STOP_NP = frozenset([
     "by", "for", "with", "from", "about", "at", "in", "on", "to", "of", "like", "than",
     "as", "when", "while", "if"
 ])
+_PRONOUNS = frozenset(["i", "you", "he", "she", "we", "they", "it", "i'm", "you're"])
 _SMALL_WORDS = frozenset([
     "a", "an", "of", "to", "in", "on", "at", "by", "my", "his", "as", "or", "it", "is",
     "be", "so", "up"
@@ -331,6 +365,8 @@ def _noun_phrases(text: str) -> list[str]:
     out = []
     for m in _NOUN_PHRASE.finditer(text):
         words = m.group(0).split()
+        if words[1].lower() in _PRONOUNS:
+            continue  # "that you feel I ...": a clause, not a thing
         for i, word in enumerate(words[1:], 1):
             if word.lower().strip(".,!?") in _STOP_NP:
                 words = words[:i]
@@ -411,7 +447,8 @@ def reframe_with(
             if any(f" {emotion} when" in s for s in suggestions):
                 continue
             present = event.startswith(
-                ("I don't know", "we talk", "things get", "we keep", "I have to", "I think about")
+                ("I don't know", "we talk", "things get", "we keep", "I have to", "I think about",
+             "I hear myself")
             )
             verb = "felt" if _PAST.search(event) and not present else "feel"
             candidate = f"I {verb} {emotion} when {event}. I need {need}."
