@@ -252,21 +252,37 @@ def cmd_train(args: argparse.Namespace) -> int:
     print(f"trained on {summary['messages']} messages (corpus sha256 {summary['corpus_sha256']})")
     print(f"wrote {summary['path']} (sha256 {summary['sha256']})")
     print(f"cross-validated macro-F1 on the train split: {summary['cv_macro_f1']:.3f}")
+    from pathlib import Path
+
+    # The safety layers train on data/safety's training files and the codes corpus's train
+    # split (as negatives), so they follow the same corpus; only when --out leaves the shipped
+    # model alone do they stay untouched too.
+    root = Path(args.corpus).resolve().parent.parent
+    if args.out is None:
+        from goldseam.language import safety
+
+        safety_report = safety.train_model(root, safety.model_path())
+        print(f"safety model: cross-validated recall {_recalls(safety_report)}")
     if args.engine == "rules":
         return 0
     # The heads and the stacker read the same raw files; the stacker must follow the rules
     # model it stacks on, so the order is fixed.
-    from pathlib import Path
-
-    from goldseam.language import ensemble, semantic
+    from goldseam.language import ensemble, semantic, semantic_safety
 
     paths = sorted(Path(args.corpus).glob("raw_*.jsonl"))
     heads = semantic.train_semantic(paths)
     print(f"semantic heads: {heads}")
+    if args.out is None:
+        safety_heads = semantic_safety.train(root)
+        print(f"safety heads: cross-validated recall {_recalls(safety_heads)}")
     if args.engine == "ensemble":
         stacker = ensemble.train_ensemble(paths)
         print(f"ensemble stacker: {stacker}")
     return 0
+
+
+def _recalls(report: dict) -> str:
+    return ", ".join(f"{flag} {figures['cv_recall']}" for flag, figures in report.items())
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:

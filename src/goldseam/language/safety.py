@@ -11,8 +11,8 @@ the codes and lean towards recall. Two layers decide them:
    probability reaches its threshold, chosen by cross-validation for recall.
 
 ``python -m goldseam.language.safety train`` rebuilds the model file reproducibly from
-data/safety/tune.jsonl, data/safety/extra_train.jsonl and the unflagged training corpus
-data/messages/train.jsonl (needs scikit-learn); data/safety/heldout.jsonl is never read.
+the TRAIN_FILES below and the unflagged training corpus data/messages/train.jsonl (needs
+scikit-learn); data/safety/heldout.jsonl is never read.
 """
 from __future__ import annotations
 
@@ -199,7 +199,12 @@ def find_safety(norm: Normalized, use_model: bool = True) -> tuple[list[str], li
 # --- Training (needs scikit-learn; never imported when reading messages) -------------------
 
 #: Files the safety model is trained on; data/safety/heldout.jsonl is deliberately absent.
-TRAIN_FILES = ("data/safety/tune.jsonl", "data/safety/extra_train.jsonl")
+TRAIN_FILES = (
+    "data/safety/tune.jsonl",
+    "data/safety/extra_train.jsonl",
+    "data/safety/extra_train_c.jsonl",
+    "data/safety/retired_heldout_v1.jsonl",
+)
 #: Unflagged corpus used as negatives (the training split of the codes corpus, never dev).
 NEGATIVE_FILES = ("data/messages/train.jsonl",)
 #: Recall the cross-validated threshold must keep, per flag, for rules OR model.
@@ -302,6 +307,13 @@ def train_model(root, out_path) -> dict:
     return report
 
 
+def model_path():
+    """Return the path of the safety model file shipped in the package."""
+    from pathlib import Path
+
+    return Path(__file__).parent / "data" / MODEL_FILE
+
+
 def main(argv: list[str] | None = None) -> int:
     """Train the safety model: ``python -m goldseam.language.safety train [ROOT]``."""
     import sys
@@ -312,8 +324,7 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: python -m goldseam.language.safety train [REPO_ROOT]", file=sys.stderr)
         return 2
     root = Path(args[1] if len(args) > 1 else ".")
-    out = Path(__file__).parent / "data" / MODEL_FILE
-    report = train_model(root, out)
+    report = train_model(root, model_path())
     print(json.dumps(report, indent=2))
     return 0
 

@@ -43,6 +43,8 @@ TRAIN_FILES = (
     "data/safety/tune.jsonl",
     "data/safety/extra_train.jsonl",
     "data/safety/extra_train_semantic.jsonl",
+    "data/safety/extra_train_c.jsonl",
+    "data/safety/retired_heldout_v1.jsonl",
 )
 #: Unflagged negatives: the training split of the codes corpus (never dev).
 NEGATIVE_FILES = ("data/messages/train.jsonl",)
