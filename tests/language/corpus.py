@@ -139,6 +139,10 @@ EMOTION_CASES: dict[str, tuple[str, set[str], set[str]]] = {
 
 #: name -> (text, flags that must be raised).
 SAFETY_CASES: dict[str, tuple[str, set[str]]] = {
+    "memory_then_intent": (
+        "I keep thinking about that night and how easy it would be to not wake up.",
+        {"self_harm"},
+    ),
     "point_in_living": ("If you leave I don't see the point in living.", {"self_harm"}),
     "ending_it": ("I've been thinking about ending it.", {"self_harm"}),
     "better_off": ("Everyone would be better off without me.", {"self_harm"}),
@@ -176,4 +180,6 @@ NO_SAFETY_CASES: dict[str, str] = {
     "a_bit_of": "I'm not cheating, I just like having a bit of my own life.",
     "hospital_visit": "I'm at the hospital with Dad, nothing serious, home by 9.",
     "end_it_with_her": "I ended it with her last night, it's over.",
+    "rumination": "I keep thinking about that night.",
+    "replaying_texts": "i cant stop thinking about the texts you sent her",
 }
