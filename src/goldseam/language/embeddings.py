@@ -34,6 +34,21 @@ BATCH_SIZE = 32
 PRECISIONS = ("fp32", "bf16", "int8")
 BACKENDS = ("direct", "sentence-transformers")
 BACKEND_ENV = "GOLDSEAM_EMBEDDING_BACKEND"
+#: The adapter argument's default: the fine-tuned adapter shipped in the package, if any
+#: (see finetune.py); None means the stock model.
+SHIPPED = "shipped"
+
+
+def _resolve_adapter(adapter: Any) -> Any:
+    """Return the Adapter to merge for ``adapter`` (SHIPPED, None or an Adapter), or None."""
+    if adapter == SHIPPED:
+        from goldseam.language.finetune import AdapterError, load_adapter
+
+        try:
+            return load_adapter()
+        except AdapterError as exc:
+            raise ModelUnavailableError(str(exc)) from exc
+    return adapter
 
 
 class ModelUnavailableError(RuntimeError):
@@ -107,7 +122,7 @@ def bf16_supported() -> bool:
     return bool(mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported())
 
 
-def _load_sentence_transformer(directory: Path, precision: str) -> Any:
+def _load_sentence_transformer(directory: Path, precision: str, adapter: Any = SHIPPED) -> Any:
     """Import torch and sentence-transformers offline and load the verified model on the CPU."""
     # Set before the import: huggingface_hub reads these once, at import time.
     os.environ["HF_HUB_OFFLINE"] = "1"
@@ -125,6 +140,11 @@ def _load_sentence_transformer(directory: Path, precision: str) -> Any:
     model = SentenceTransformer(str(directory), device="cpu", local_files_only=True)
     model.max_seq_length = MAX_TOKENS
     model.eval()
+    adapter = _resolve_adapter(adapter)
+    if adapter is not None:
+        from goldseam.language.finetune import merge_into_sentence_transformer
+
+        merge_into_sentence_transformer(model, adapter)
     if precision == "bf16" and bf16_supported():
         model = model.to(torch.bfloat16)
     elif precision == "int8":
@@ -148,7 +168,7 @@ class DirectMiniLM:
     agree (cosine > 0.9999 in fp32).
     """
 
-    def __init__(self, directory: Path, precision: str) -> None:
+    def __init__(self, directory: Path, precision: str, adapter: Any = SHIPPED) -> None:
         import torch
         from safetensors.torch import load_file
         from tokenizers import Tokenizer
@@ -161,7 +181,7 @@ class DirectMiniLM:
         self.dtype = torch.bfloat16 if precision == "bf16" and bf16_supported() else torch.float32
         weights = load_file(str(directory / "model.safetensors"))
         wanted = ("embeddings.", "encoder.")  # the pooler head is unused by mean pooling
-        self.w = {k: v.to(self.dtype) for k, v in weights.items() if k.startswith(wanted)}
+        self.w = {k: v.to(torch.float32) for k, v in weights.items() if k.startswith(wanted)}
         for i in range(self.layers):
             # One matrix product for query, key and value instead of three.
             prefix = f"encoder.layer.{i}.attention.self."
@@ -171,6 +191,11 @@ class DirectMiniLM:
             self.w[prefix + "qkv.bias"] = torch.cat(
                 [self.w[prefix + n + ".bias"] for n in ("query", "key", "value")]
             )
+        adapter = _resolve_adapter(adapter)
+        if adapter is not None:
+            for name, delta in adapter.deltas().items():
+                self.w[name] = self.w[name] + torch.from_numpy(delta)
+        self.w = {k: v.to(self.dtype) for k, v in self.w.items()}
         self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.no_padding()  # the file pads every text to 128; we pad per batch
@@ -233,11 +258,11 @@ class DirectMiniLM:
         return out
 
 
-def _load_direct(directory: Path, precision: str) -> DirectMiniLM:
+def _load_direct(directory: Path, precision: str, adapter: Any = SHIPPED) -> DirectMiniLM:
     """Load the verified model with the direct torch implementation."""
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     try:
-        return DirectMiniLM(directory, precision)
+        return DirectMiniLM(directory, precision, adapter)
     except ImportError as exc:
         raise ModelUnavailableError(
             f"The semantic engine needs torch, tokenizers and safetensors ({exc}). "
@@ -260,7 +285,8 @@ class Embedder:
     """
 
     def __init__(
-        self, precision: str = "bf16", cache_size: int = CACHE_SIZE, backend: str | None = None
+        self, precision: str = "bf16", cache_size: int = CACHE_SIZE, backend: str | None = None,
+        adapter: Any = SHIPPED,
     ) -> None:
         if precision not in PRECISIONS:
             raise ValueError(f"precision must be one of {PRECISIONS}, not {precision!r}")
@@ -272,6 +298,7 @@ class Embedder:
         self.precision = precision
         self.backend = backend
         self.cache_size = cache_size
+        self.adapter = adapter
         self._model: Any = None
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
@@ -281,7 +308,7 @@ class Embedder:
         with self._lock:
             if self._model is None:
                 load = _load_direct if self.backend == "direct" else _load_sentence_transformer
-                self._model = load(verify_model(), self.precision)
+                self._model = load(verify_model(), self.precision, self.adapter)
 
     def _encode_uncached(self, texts: list[str]) -> np.ndarray:
         self.load()
@@ -339,3 +366,9 @@ def get_embedder(precision: str = "bf16") -> Embedder:
     if precision not in _shared:
         _shared[precision] = Embedder(precision=precision)
     return _shared[precision]
+
+
+def forget_shared() -> None:
+    """Drop the process-wide embedders, so the next use loads the model (and adapter) anew:
+    training calls it after writing a new adapter."""
+    _shared.clear()
