@@ -11,8 +11,12 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
-ENGINE_HELP = "engine: rules (default, or $GOLDSEAM_ENGINE), rules-only, semantic, ensemble"
+ENGINE_HELP = (
+    "engine: ensemble (default where the semantic extra is installed, else rules; or "
+    "$GOLDSEAM_ENGINE), rules, rules-only, semantic"
+)
 
 
 def register(subparsers) -> None:
@@ -242,9 +246,13 @@ def cmd_coach(args: argparse.Namespace) -> int:
 
 def cmd_train(args: argparse.Namespace) -> int:
     """Train the statistical layer and print where the model went."""
-    from goldseam.language.train import train
+    from goldseam.language.train import load_splits_module, train
 
     try:
+        if args.out is None:
+            # The safety layers read data/messages/train.jsonl: write it from the raw corpus
+            # first, so that every layer trains on the same split.
+            load_splits_module(Path(args.corpus)).main()
         summary = train(args.corpus, args.out)
     except (OSError, ValueError) as exc:
         print(f"cannot train: {exc}", file=sys.stderr)
@@ -252,8 +260,6 @@ def cmd_train(args: argparse.Namespace) -> int:
     print(f"trained on {summary['messages']} messages (corpus sha256 {summary['corpus_sha256']})")
     print(f"wrote {summary['path']} (sha256 {summary['sha256']})")
     print(f"cross-validated macro-F1 on the train split: {summary['cv_macro_f1']:.3f}")
-    from pathlib import Path
-
     # The safety layers train on data/safety's training files and the codes corpus's train
     # split (as negatives), so they follow the same corpus; only when --out leaves the shipped
     # model alone do they stay untouched too.
@@ -265,18 +271,29 @@ def cmd_train(args: argparse.Namespace) -> int:
         print(f"safety model: cross-validated recall {_recalls(safety_report)}")
     if args.engine == "rules":
         return 0
+    if args.out is not None:
+        print("--out writes the rules model only: the semantic layers, the encoder adapter and "
+              "the safety heads are trained together into the package (drop --out)",
+              file=sys.stderr)
+        return 2
     # The heads and the stacker read the same raw files; the stacker must follow the rules
     # model it stacks on, so the order is fixed.
     from goldseam.language import ensemble, semantic, semantic_safety
 
     paths = sorted(Path(args.corpus).glob("raw_*.jsonl"))
-    heads = semantic.train_semantic(paths)
+    try:
+        heads = semantic.train_semantic(
+            paths, safety_root=root, log=lambda line: print(line, flush=True)
+        )
+    except (OSError, ValueError) as exc:
+        print(f"cannot train: {exc}", file=sys.stderr)
+        return 1
+    semantic_oof, folds, rows = heads.pop("oof"), heads.pop("folds"), heads.pop("safety_rows")
     print(f"semantic heads: {heads}")
-    if args.out is None:
-        safety_heads = semantic_safety.train(root)
-        print(f"safety heads: cross-validated recall {_recalls(safety_heads)}")
+    safety_heads = semantic_safety.train(root, folds=folds, rows=rows)
+    print(f"safety heads: cross-validated recall {_recalls(safety_heads)}")
     if args.engine == "ensemble":
-        stacker = ensemble.train_ensemble(paths)
+        stacker = ensemble.train_ensemble(paths, semantic_oof=semantic_oof)
         print(f"ensemble stacker: {stacker}")
     return 0
 

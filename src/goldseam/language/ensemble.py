@@ -126,21 +126,26 @@ def train_ensemble(
     out: Path = STACKER_FILE,
     heads_path: Path = semantic.HEADS_FILE,
     rules_scorer: Callable[[list[dict]], tuple[np.ndarray, str]] = rules_out_of_fold,
+    semantic_oof: np.ndarray | None = None,
 ) -> dict:
     """Fit the stacker on the train split and write it to ``out``; return a summary.
 
     Needs the semantic heads (``train_semantic``) and the rules model to exist already; call it
-    after both from ``goldseam train``.
+    after both from ``goldseam train``. ``semantic_oof`` are the heads' out-of-fold
+    probabilities as ``train_semantic`` cross-fitted them (encoder adapter included); without
+    them the heads are refitted out of fold on the current encoder's vectors, which is honest
+    only for an encoder that was not fitted to these messages.
     """
     records = semantic.train_records(paths)
     heads = semantic.Heads.from_file(heads_path)
-    precision = str(heads.meta.get("precision", "bf16"))
-    x = semantic.get_embedder(precision).encode([r["text"] for r in records])
     y = semantic.label_matrix(records)
-    c = float(heads.meta.get("C", 1.0))
-    semantic_oof = np.column_stack(
-        [semantic.out_of_fold(x, y[:, j], c) for j in range(len(CODES))]
-    )
+    if semantic_oof is None:
+        precision = str(heads.meta.get("precision", "bf16"))
+        x = semantic.get_embedder(precision).encode([r["text"] for r in records])
+        c = float(heads.meta.get("C", 1.0))
+        semantic_oof = np.column_stack(
+            [semantic.out_of_fold(x, y[:, j], c) for j in range(len(CODES))]
+        )
     rules_scores, rules_note = rules_scorer(records)
     fitted = fit_stacker(rules_scores, semantic_oof, y)
     payload = {
@@ -174,6 +179,11 @@ class EnsembleEngine:
             raise semantic.HeadsUnavailableError(
                 f"{path} is a stacker of format version {data.get('format_version')!r}; this "
                 f"Goldseam reads version {FORMAT_VERSION}. Rebuild it with: goldseam train"
+            )
+        if data.get("heads_sha256") != hashlib.sha256(heads_path.read_bytes()).hexdigest():
+            raise semantic.HeadsUnavailableError(
+                f"The stacker in {path} was fitted on other semantic heads than {heads_path}. "
+                "Rebuild both with: goldseam train --engine ensemble"
             )
         self.weights = np.asarray(data["weights"], dtype=np.float64)
         self.thresholds = np.asarray(data["thresholds"], dtype=np.float64)

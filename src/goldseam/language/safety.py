@@ -101,6 +101,20 @@ def rule_matches(text: str) -> dict[str, list[tuple[int, int]]]:
     return found
 
 
+def unguarded(text: str, flag: str) -> str:
+    """Return ``text`` with ``flag``'s figures of speech and vetoed sentences blanked out."""
+    rules = flag_rules()[flag]
+    spans = [m.span() for m in rules.figures.finditer(text)] if rules.figures else []
+    if rules.vetoes is not None:
+        spans += [(a, b) for a, b in _sentence_bounds(text) if rules.vetoes.search(text, a, b)]
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
 def guarded_flags(text: str) -> set[str]:
     """Return the flags whose figures of speech or sentence vetoes occur in normalised ``text``.
 
@@ -185,6 +199,10 @@ def find_safety(norm: Normalized, use_model: bool = True) -> tuple[list[str], li
         model = load_model()
         if model is not None:
             extra = [f for f in model.flags_of(norm.text) if f not in matches]
+            # The word model may not raise a flag on a figure of speech or a vetoed sentence
+            # alone ("I ended it with her last night"): it must still raise it once those
+            # are blanked out.
+            extra = [f for f in extra if f in model.flags_of(unguarded(norm.text, f))]
     flags, spans = [], []
     for flag in SAFETY_FLAGS:
         if flag in matches:
@@ -203,6 +221,7 @@ TRAIN_FILES = (
     "data/safety/tune.jsonl",
     "data/safety/extra_train.jsonl",
     "data/safety/extra_train_c.jsonl",
+    "data/safety/extra_train_d.jsonl",
     "data/safety/retired_heldout_v1.jsonl",
 )
 #: Unflagged corpus used as negatives (the training split of the codes corpus, never dev).

@@ -44,6 +44,7 @@ TRAIN_FILES = (
     "data/safety/extra_train.jsonl",
     "data/safety/extra_train_semantic.jsonl",
     "data/safety/extra_train_c.jsonl",
+    "data/safety/extra_train_d.jsonl",
     "data/safety/retired_heldout_v1.jsonl",
 )
 #: Unflagged negatives: the training split of the codes corpus (never dev).
@@ -156,9 +157,17 @@ _lock = threading.Lock()
 
 def load_heads(path: Path = HEADS_FILE) -> SafetyHeads:
     """Return the safety heads from ``path``, read once per process."""
+    from goldseam.language import finetune
+
     with _lock:
         if path not in _loaded:
-            _loaded[path] = SafetyHeads.from_file(path)
+            heads = SafetyHeads.from_file(path)
+            if heads.meta.get("adapter_sha256") != finetune.file_sha256():
+                raise SafetyHeadsUnavailableError(
+                    f"The safety heads in {path} were fitted through another encoder adapter "
+                    "than the one installed. Rebuild them with: goldseam train --engine ensemble"
+                )
+            _loaded[path] = heads
         return _loaded[path]
 
 
@@ -224,15 +233,25 @@ def choose_threshold(probs: np.ndarray, rule_hits: np.ndarray, y: np.ndarray,
     return threshold
 
 
-def train(root: Path = REPO_ROOT, out: Path = HEADS_FILE, precision: str = "bf16") -> dict:
-    """Fit the heads on the training rows under ``root``, write ``out``, return CV figures."""
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold
+def train(
+    root: Path = REPO_ROOT, out: Path = HEADS_FILE, precision: str = "bf16", folds=None,
+    rows: tuple[list[dict], int] | None = None,
+) -> dict:
+    """Fit the heads on the training rows under ``root``, write ``out``, return CV figures.
 
+    ``folds`` (finetune.Fold, over these very rows in this order) are the cross-fitting folds
+    of an encoder adapter that learnt the flags: the out-of-fold scores that choose the
+    thresholds then come from adapters that never saw the scored rows; ``rows`` are then the
+    union rows the folds were made over (semantic.safety_union). Without folds, the rows are
+    split in stratified folds over the current encoder's vectors.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    from goldseam.language import finetune
     from goldseam.language.embeddings import get_embedder
     from goldseam.language.safety import rule_matches
 
-    rows, n_written = training_rows(root)
+    rows, n_written = rows if rows is not None else training_rows(root)
     texts = [r["text"] for r in rows]
     x = get_embedder(precision).encode(texts).astype(np.float64)
     rules = [rule_matches(normalize(t).text) for t in texts]
@@ -244,14 +263,13 @@ def train(root: Path = REPO_ROOT, out: Path = HEADS_FILE, precision: str = "bf16
     for j, flag in enumerate(SAFETY_FLAGS):
         y = labels[:, j]
         hits = np.array([flag in m for m in rules])
-        folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
         oof = np.zeros(len(y))
-        for fit_rows, test_rows in folds.split(x, y):
+        for fit_rows, test_rows, xk, bank_k in _splits(x, y, bank, n_written, folds):
             clf = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
-            clf.fit(x[fit_rows], y[fit_rows])
+            clf.fit(xk[fit_rows], y[fit_rows])
             in_bank = fit_rows[fit_rows < n_written]
-            near = margin(bank[in_bank], labels[in_bank][:, [j]], x[test_rows])[:, 0]
-            oof[test_rows] = combine(clf.decision_function(x[test_rows]), near)
+            near = margin(bank_k[in_bank], labels[in_bank][:, [j]], xk[test_rows])[:, 0]
+            oof[test_rows] = combine(clf.decision_function(xk[test_rows]), near)
         clf = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
         threshold = choose_threshold(oof, hits, y, tricky, MAX_HEAD_FALSE_ALARM[flag])
         flagged = hits | (oof >= threshold)
@@ -287,7 +305,9 @@ def train(root: Path = REPO_ROOT, out: Path = HEADS_FILE, precision: str = "bf16
             "messages": len(rows),
             "unflagged": int((~any_y).sum()),
             "C": C, "k": K, "lr_weight": LR_WEIGHT, "margin_weight": MARGIN_WEIGHT,
-            "folds": FOLDS, "seed": SEED,
+            "folds": "3 cross-fitted encoder folds" if folds is not None else FOLDS,
+            "seed": SEED,
+            "adapter_sha256": finetune.file_sha256(),
             "target_recall": TARGET_RECALL,
             "cv": report,
         },
@@ -298,6 +318,23 @@ def train(root: Path = REPO_ROOT, out: Path = HEADS_FILE, precision: str = "bf16
     return report
 
 
+def _splits(x, y, bank, n_written, folds):
+    """Yield (fit rows, held rows, vectors, bank) per fold: the cross-fitting folds when given,
+    else stratified folds over ``x``."""
+    from sklearn.model_selection import StratifiedKFold
+
+    if folds is None:
+        splitter = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
+        for fit_rows, test_rows in splitter.split(x, y):
+            yield fit_rows, test_rows, x, bank
+        return
+    for fold in folds:
+        if len(fold.vectors) != len(y):
+            raise ValueError("the cross-fitting folds do not cover the safety training rows")
+        vectors = fold.vectors.astype(np.float64)
+        yield fold.fit, fold.held, vectors, vectors[:n_written].astype("<f2").astype(np.float32)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Train the safety heads: ``python -m goldseam.language.semantic_safety train``."""
     import sys
@@ -305,6 +342,14 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args or args[0] != "train":
         print("usage: python -m goldseam.language.semantic_safety train", file=sys.stderr)
+        return 2
+    from goldseam.language import finetune
+
+    if finetune.load_adapter() is not None:
+        # The encoder's adapter learnt the flags from these very rows: thresholds chosen on
+        # its vectors would be in-sample. Only the cross-fitted run is honest.
+        print("the encoder adapter was fitted on the safety rows; rebuild the safety heads "
+              "with: goldseam train --engine ensemble", file=sys.stderr)
         return 2
     print(json.dumps(train(), indent=2))
     return 0
