@@ -67,11 +67,7 @@ def test_scores_cover_every_code_in_unit_range():
 
 
 @pytest.mark.parametrize("engine", ["rules-only", None])
-def test_spans_point_at_trigger_words_in_original_text(engine, request):
-    if engine is None and default_engine_name() == "ensemble":
-        request.applymarker(pytest.mark.xfail(
-            strict=True, reason="the retrained ensemble reads 'Honestly??' as defensiveness "
-            "and drops the blame; the rules-only layer still finds it"))
+def test_spans_point_at_trigger_words_in_original_text(engine):
     text = "Honestly?? u NEVER listen to me"
     analysis = analyze(text, engine=engine)
     blame = [s for s in analysis.spans if s.code == "blame"]

@@ -72,7 +72,7 @@ def test_heads_file_is_versioned_and_consistent():
     for flag in SAFETY_FLAGS:
         cv = data["meta"]["cv"][flag]
         # Rules OR head, cross-fitted on training data (the adapter never saw the scored
-        # fold): self_harm 0.824, violence 0.884, coercion 0.873 as shipped.
+        # fold): self_harm 0.821, violence 0.884, coercion 0.873 as shipped.
         assert cv["cv_recall"] >= 0.82
         assert cv["cv_head_added_false_alarm"] <= semantic_safety.MAX_HEAD_FALSE_ALARM[flag]
 
@@ -124,7 +124,7 @@ def test_heads_only_add_to_the_rules_flags(engines):
 
 @pytest.mark.semantic
 def test_dev_false_alarms_stay_low(engines):
-    # Measured 22/733 = 0.030 (rules alone 16/733); the heads never saw dev.
+    # Measured 21/733 = 0.029 (rules alone 16/733); the heads never saw dev.
     texts = [r["text"] for r in _rows("data/messages/dev.jsonl")]
     flagged = sum(bool(a.safety) for a in engines["ensemble"].analyze_many(texts))
     assert flagged / len(texts) <= 0.035
@@ -132,10 +132,11 @@ def test_dev_false_alarms_stay_low(engines):
 
 @pytest.mark.semantic
 def test_heldout_figures_hold(engines):
-    # Measured once, with the final models, on the blind second-generation held-out split
-    # (data/safety/NOTES.md): recall self_harm 0.960, violence 0.882, coercion 0.862; false
-    # alarms 0.135. The targets (recall >= 0.95 each, false alarms <= 0.05) are not all met;
-    # these floors guard the gain over the rules layer (0.900, 0.863, 0.793; 0.082).
+    # Measured with the final models on the blind second-generation held-out split
+    # (data/safety/NOTES.md; two looks, nothing tuned between them): recall self_harm 0.960,
+    # violence 0.882, coercion 0.862; false alarms 0.124 (0.135 at the first look). The targets
+    # (recall >= 0.95 each, false alarms <= 0.05) are not all met; these floors guard the
+    # gain over the rules layer (0.900, 0.863, 0.793; 0.082).
     rows = _rows("data/safety/heldout.jsonl")
     analyses = engines["ensemble"].analyze_many([r["text"] for r in rows])
     found = [set(a.safety) for a in analyses]
@@ -144,7 +145,7 @@ def test_heldout_figures_hold(engines):
         gold = [f for r, f in zip(rows, found, strict=True) if flag in r["safety"]]
         assert sum(flag in f for f in gold) / len(gold) >= floor, flag
     clean = [f for r, f in zip(rows, found, strict=True) if not r["safety"]]
-    assert sum(bool(f) for f in clean) / len(clean) <= 0.136  # 23/170
+    assert sum(bool(f) for f in clean) / len(clean) <= 0.125  # 21/170
 
 
 # The ensemble, the default engine, on the named tricky non-flags of the rules layer's tests.

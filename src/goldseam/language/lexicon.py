@@ -78,7 +78,8 @@ def code_rules() -> dict[str, CodeRules]:
 #: What must stand before a "framed" emotion word for it to count as a feeling.
 _FRAME = (
     r"(?:feel|feels|felt|feeling|am|'m|was|were|been|so|really|very|too|made me|makes me|"
-    r"left me|leaves me|like)\s+(?:\w+\s+)?"
+    r"left me|leaves me|like|scared and|sad and|hurt and|tired and|lost and|confused and|"
+    r"afraid and)\s+(?:\w+\s+)?"
 )
 
 

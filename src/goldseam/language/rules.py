@@ -113,16 +113,49 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+#: Where a negation stops: punctuation, "but", or a conjunction that opens a new clause with
+#: its own subject ("I don't know how to fix this AND I feel helpless").
+_CLAUSE_BREAK = re.compile(
+    r"[,;:]|\bbut\b|\b(?:and|so|because|cause|then)\b(?= (?:i|i'm|i've|it|that|this)\b)"
+)
+#: Negations that affirm the feeling after them: "hard not to feel", "can't help feeling",
+#: "can't stop feeling", "I've never felt so alone", "never been this insecure".
+_AFFIRMING_NEGATION = re.compile(
+    r"\bhard (?:for me )?not to\b|\bcan(?:'t|not) (?:help|stop)\b|"
+    r"\bnever (?:\w+ )?(?:felt|been|was|feel) (?:so|this|that|as|more)\b"
+)
+
+
 def _negated(before: str) -> bool:
     # A negation does not reach across a clause boundary ("I'm not angry, I'm hurt").
-    clause = re.split(r"[,;:]|\bbut\b", before)[-1]
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    if _AFFIRMING_NEGATION.search(clause):
+        return False
     words = _WORD.findall(clause)[-NEGATION_WINDOW:]
     return any(w in _NEGATORS or w.endswith("n't") for w in words)
 
 
+#: A feeling verb with no subject of its own ("I watched you drink AND FELT helpless"): its
+#: subject is the clause's first one, not the last pronoun before it.
+_SUBJECTLESS_FEELING = re.compile(
+    r"\b(?:and|then|but|just|only) (?:\w+ )?(?:felt|feel|feeling|got|went)\s+(?:\w+\s+)?$"
+)
+
+
 def _owner_is_speaker(before: str) -> bool:
     pronouns = _PRONOUN.findall(before[-60:])
+    if pronouns and _SUBJECTLESS_FEELING.search(before):
+        first = _PRONOUN.findall(before)
+        return first[0] in _SPEAKER
     return not pronouns or pronouns[-1] in _SPEAKER
+
+
+#: A first-person subject after a partner frame ends it: "I don't know how to fix this and I
+#: feel helpless" discloses the speaker's feeling; "I know how scared you were" reflects theirs.
+_OWN_SUBJECT = re.compile(r"\b(?:i|i'm|i've|i was|i am)\b")
+#: "The hurt I caused", "if I scared you": the speaker's act, not a feeling they disclose.
+_CAUSED_AFTER = re.compile(r"^\s+(?:that\s+)?(?:i|i've|i have)\s+(?:caused|brought|put)\b")
+_CAUSING_VERBS = frozenset(["scared", "frightened", "upset"])
 
 
 def find_emotions(sentences: list[Sentence]) -> list[EmotionHit]:
@@ -140,7 +173,13 @@ def find_emotions(sentences: list[Sentence]) -> list[EmotionHit]:
                 continue
             if word in _AGENTIVE_VERBS and _AGENTIVE_OBJECT.match(after):
                 continue  # "I hurt you": an act, not a feeling named
-            if _PARTNER_FRAME.search(before):
+            if _CAUSED_AFTER.match(after) or (
+                word in _CAUSING_VERBS and re.search(r"\bi\s+$", before)
+                and _AGENTIVE_OBJECT.match(after)
+            ):
+                continue  # "the hurt I caused", "if I scared you"
+            frame = _PARTNER_FRAME.search(before)
+            if frame and not _OWN_SUBJECT.search(before, frame.start() + 1):
                 continue  # "I can see how scared you were": the partner's feeling reflected
             speaker = (
                 _owner_is_speaker(before)
