@@ -282,6 +282,12 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
             continue  # a defence's own words ("it was nothing") are not the event
         if event and event not in events and not _contemptuous(event):
             events.append(event)
+            # "you lied to me and you put her first": each charge alone is an event too,
+            # for when the whole reads as a list of charges.
+            lead = "I realised " if event.startswith("I realised ") else ""
+            parts = re.split(r" and (?=(?:you|she|he|they)\b)", event.removeprefix(lead))
+            if len(parts) > 1:
+                events.extend(lead + p for p in parts if lead + p not in events)
     gerunds = [
         w for w in _content(text)
         if w.endswith("ing") and len(w) >= 6 and w not in _NOT_GERUNDS
@@ -350,7 +356,10 @@ _STOP_NP = frozenset([
 _PRONOUNS = frozenset(["i", "you", "he", "she", "we", "they", "it", "i'm", "you're"])
 _SMALL_WORDS = frozenset([
     "a", "an", "of", "to", "in", "on", "at", "by", "my", "his", "as", "or", "it", "is",
-    "be", "so", "up"
+    "be", "so", "up",
+    # adverbs that end a verb phrase, not a noun phrase ("you put HER FIRST")
+    "first", "last", "again", "back", "down", "out", "off", "away", "over", "too", "now",
+    "then", "anyway", "anymore", "already",
 ])
 
 
