@@ -104,7 +104,7 @@ def test_revoked_link_closes_the_couple_page(cast, client_as):
 
 def test_milestones_and_the_cycle_pattern_come_from_the_journey_when_shared(cast, client_as):
     journey = pytest.importorskip("goldseam.web.journey.models")
-    cast.link.scope = ["note", "cycle_account"]
+    cast.link.scope = ["note", "cycle_account", "injury_statement", "heard_answer"]
     cast.link.save()
     injury = journey.Injury.objects.create(couple=cast.couple, hurt_partner=cast.sophie,
                                            created_by=cast.sophie, title="Jules")
@@ -125,3 +125,22 @@ def test_milestones_and_the_cycle_pattern_come_from_the_journey_when_shared(cast
     # The accounts' own words stay with the journey pages, not this summary.
     assert "kept asking" not in body
     assert AuditLog.objects.filter(couple=cast.couple, record_kind="cycleaccount").exists()
+
+
+def test_milestones_reach_the_therapist_only_for_kinds_in_scope(cast, client_as):
+    from goldseam.web.journey.models import Injury, JourneyEvent
+
+    injury = Injury.objects.create(couple=cast.couple, hurt_partner=cast.sophie,
+                                   created_by=cast.sophie, title="The messages")
+    JourneyEvent.mark(injury, "statement_shared", cast.sophie)
+    JourneyEvent.mark(injury, "felt_heard", cast.sophie)
+    url = reverse("therapist:couple", kwargs={"pk": cast.couple.pk})
+
+    body = client_as("therapist").get(url).content.decode()  # scope: notes only
+    assert "shared what happened" not in body and "felt heard" not in body
+
+    cast.link.scope = ["note", "injury_statement"]
+    cast.link.save()
+    body = client_as("therapist").get(url).content.decode()
+    assert "Sophie shared what happened and how it felt." in body
+    assert "Sophie felt heard." not in body  # "whether I felt heard" is not in scope

@@ -47,6 +47,14 @@ def therapist_couples(therapist) -> list[Couple]:
     return [link.couple for link in active_links(therapist)]
 
 
+def therapist_scope(therapist, couple: Couple) -> frozenset[str]:
+    """Return the record kinds ``couple`` put in ``therapist``'s active link (none: empty)."""
+    for link in active_links(therapist):
+        if link.couple_id == couple.pk:
+            return frozenset(link.scope)
+    return frozenset()
+
+
 def audit_read(therapist, couple: Couple, action: str, kind: str = "", record_id=None) -> None:
     """Write one therapist read into the couple's audit log."""
     AuditLog.objects.create(

@@ -15,12 +15,21 @@ from django.utils.safestring import mark_safe
 
 from goldseam.trust.charts import Line, reliability_strip, trend_chart
 from goldseam.trust.trends import describe
-from goldseam.web.core.access import audit_read, readable_records
+from goldseam.web.core.access import audit_read, readable_records, therapist_scope
 from goldseam.web.core.wording import WORDS, say
 from goldseam.web.rebuild.state import load
 
 #: Journey milestones and the stage each one completes (stages of the product spec).
 STAGE_AFTER = {"statement_shared": 2, "first_acknowledgment": 3, "felt_heard": 4}
+#: The record kind each milestone speaks of. A milestone, and the stage it completes, reaches
+#: the therapist only when the couple put that kind in the therapist's scope: that a statement
+#: was shared or a partner felt heard is itself something the couple chooses to show.
+MARKER_KIND = {
+    "statement_shared": "injury_statement",
+    "first_softening": "injury_statement",
+    "first_acknowledgment": "acknowledgment",
+    "felt_heard": "heard_answer",
+}
 #: Constructs drawn for the therapist: the total and felt safety, the two most telling.
 THERAPIST_CHARTS = ("total", "safety")
 #: The construct summed up in one sentence per partner ("the total" does not read as a feeling).
@@ -52,12 +61,19 @@ def _journey_model(name: str):
         return None
 
 
-def _markers(couple) -> list[tuple[datetime, str]]:
+def _events(therapist, couple) -> list:
+    """Return the couple's milestones whose record kind is in the therapist's scope."""
     model = _journey_model("JourneyEvent")
     if model is None:
         return []
+    scope = therapist_scope(therapist, couple)
+    kinds = [marker for marker, kind in MARKER_KIND.items() if kind in scope]
+    return list(model.objects.filter(couple=couple, kind__in=kinds).select_related("actor"))
+
+
+def _markers(events: list) -> list[tuple[datetime, str]]:
     found = []
-    for event in model.objects.filter(couple=couple).select_related("actor"):
+    for event in events:
         key = f"event_{event.kind}"
         text = WORDS.get("journey", {}).get(key)
         name = str(event.actor) if event.actor else ""
@@ -95,10 +111,8 @@ def overview(therapist, couple, now: datetime, *, detail: bool = False) -> Overv
     audit_read(therapist, couple, "overview")
     partners = couple.partners()
     state = load(therapist, couple)
-    event_model = _journey_model("JourneyEvent")
-    kinds = set(event_model.objects.filter(couple=couple).values_list("kind", flat=True)) if (
-        event_model is not None) else set()
-    stage = _stage(couple, kinds, bool(state.commitments or state.checkins))
+    events = _events(therapist, couple)
+    stage = _stage(couple, {e.kind for e in events}, bool(state.commitments or state.checkins))
     stage_name = WORDS.get("journey", {}).get(f"stage_{stage}", "") if stage else ""
     result = Overview(
         couple, [str(p) for p in partners], couple.joint_work_state() == "paused", stage,
@@ -113,7 +127,7 @@ def overview(therapist, couple, now: datetime, *, detail: bool = False) -> Overv
     if state.commitments:
         result.reliability = board.ledger.words()
     if detail:
-        result.markers = _markers(couple)
+        result.markers = _markers(events)
         result.patterns = _patterns(therapist, couple)
         result.commitments = list(board.commitments)
         if state.checkins:
