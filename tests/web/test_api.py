@@ -350,3 +350,29 @@ def test_account_page_links_to_the_token_page(cast, client_as):
 
     page = client_as("sophie").get(reverse("accounts:account")).content.decode()
     assert f'href="{reverse("api:tokens")}"' in page
+
+
+def test_changing_the_password_revokes_every_token(cast, client_as):
+    from .conftest import PASSWORD
+
+    token, secret = ApiToken.issue(cast.sophie, "phone", ["read"])
+    response = client_as("sophie").post("/accounts/password/", {
+        "old_password": PASSWORD, "new_password1": "a new long passphrase 42",
+        "new_password2": "a new long passphrase 42"})
+    assert response.status_code == 302, response.content.decode()[:500]
+    token.refresh_from_db()
+    assert token.revoked_at is not None
+    assert Client(HTTP_AUTHORIZATION=f"Bearer {secret}").get("/api/me").status_code == 401
+
+
+def test_a_silent_hash_upgrade_on_sign_in_revokes_nothing(cast):
+    from .conftest import PASSWORD
+
+    token, _ = ApiToken.issue(cast.sophie, "phone", ["read"])
+    # What Django does when the hasher changes: re-hash the same password and save it.
+    cast.sophie.password = "unsalted_md5$$" + "0" * 32  # an outdated hash, then the real one
+    cast.sophie.set_password(PASSWORD)
+    cast.sophie._password = None
+    cast.sophie.save(update_fields=["password"])
+    token.refresh_from_db()
+    assert token.revoked_at is None

@@ -85,6 +85,18 @@ class ApiToken(models.Model):
         return scope in self.scopes
 
 
+def revoke_on_password_change(sender, instance, created: bool, **kwargs) -> None:
+    """End every API token of a person whose password was just set (changed, reset, or set by
+    an admin): a new password means "lock out whoever had the old one", and a token made with
+    the old one is such a key. Django marks a real change with ``_password``; the silent rehash
+    it does on sign-in when hashers change does not set it, so that revokes nothing."""
+    if created or getattr(instance, "_password", None) is None:
+        return
+    ApiToken.objects.filter(user=instance, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    )
+
+
 class Job(models.Model):
     """Record one background job by its idempotency key, so doing it twice has one effect.
 

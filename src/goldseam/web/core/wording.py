@@ -68,7 +68,8 @@ WORDS: dict[str, dict[str, str]] = {
         "signed_out": "You are signed out.",
         "account_title": "Your account",
         "password_change": "Change password",
-        "password_changed": "Your password is changed.",
+        "password_changed": "Your password is changed. Any API tokens you had are revoked: "
+                            "make new ones under API tokens if you still need them.",
         "password_reset": "Forgot your password?",
         "password_reset_title": "Reset your password",
         "password_reset_sent": "If an account has that e-mail, a reset link is on its way.",
