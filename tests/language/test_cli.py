@@ -130,3 +130,17 @@ def test_subprocess_contract_and_cold_start():
     assert lines[0]["id"] == "a" and "pursuit" in lines[0]["codes"]
     assert "error" in lines[1]
     assert elapsed < 10  # generous: the 1 s target is measured by bench/bench_language.py
+
+
+def test_evaluate_conversations_uses_the_engine_it_is_given(monkeypatch, capsys):
+    from goldseam.language import conversation
+
+    seen = []
+
+    def fake(path, engine=None, analyzer=None):
+        seen.append(engine)
+        return {"conversations": 0}
+
+    monkeypatch.setattr(conversation, "evaluate_conversations", fake)
+    assert run(["evaluate", "--conversations", "x.jsonl", "--engine", "rules", "--json"]) == 0
+    assert seen == ["rules"]

@@ -307,7 +307,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     if args.conversations:
         from goldseam.language.conversation import evaluate_conversations
 
-        result = evaluate_conversations(args.conversations)
+        result = evaluate_conversations(args.conversations, engine=args.engine)
         from goldseam.language.report import print_dict
 
         if args.json:
