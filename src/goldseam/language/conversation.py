@@ -432,13 +432,26 @@ def _pattern(a: SpeakerSummary, b: SpeakerSummary) -> tuple[str, str, str]:
     return (pattern, active_role, other_role) if active is a else (pattern, other_role, active_role)
 
 
-def _softens(turn: TurnReading) -> bool:
-    """Return True when the turn connects without also feeding the cycle.
+#: The codes the first shift speaks with (contract section 3): the connecting codes less
+#: `commitment`. A promise alone ("I'll eat in my room", "I'll be late tonight") can be a move
+#: in the cycle's logistics; the shift is a feeling, a need, or taking the partner in. Once the
+#: couple has shifted, a concrete promise that follows is part of the repair (the labelled
+#: conversations mark it so), so later turns may carry any connecting code.
+SHIFT_CODES = frozenset(
+    ("vulnerable_emotion", "need", "acknowledgment", "responsibility", "reassurance")
+)
+
+
+def _softens(turn: TurnReading, first: bool = False) -> bool:
+    """Return True when the turn connects without also feeding the cycle (the first shift:
+    with a code of SHIFT_CODES).
 
     "I'm scared, and you never listen" still blames; a turn counts as a step out of the
     cycle only when it carries no cycle code. On the tuning split this also keeps the
     engine's stray connecting codes inside a fight from passing for a shift.
     """
+    if first and not any(c in SHIFT_CODES for c in turn.codes):
+        return False
     return turn.connects and not turn.feeds_cycle
 
 
@@ -447,7 +460,9 @@ def _softening(readings: list[TurnReading], roles: dict[str, str]) -> list[int]:
     started: set[str] = set()
     first = None
     for t in readings:
-        if roles.get(t.speaker, "none") != "none" and _softens(t) and t.speaker in started:
+        if roles.get(t.speaker, "none") != "none" and _softens(t, first=True) and (
+            t.speaker in started
+        ):
             first = t.index
             break
         if (t.feeds_cycle or t.quiet_weight) and not t.repaired:
