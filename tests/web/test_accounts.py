@@ -173,3 +173,43 @@ def test_sign_up_lands_on_the_right_start_page(role, db):
     response = client.get("/")
     expected = "couples:home" if role == "partner" else "couples:therapist-clients"
     assert response["Location"] == reverse(expected)
+
+
+def _turn_on_totp(client, user):
+    client.get(reverse("accounts:totp-setup"))
+    device = TOTPDevice.objects.get(user=user)
+    page = client.post(reverse("accounts:totp-setup"), {"code": f"{totp(device.bin_key):06d}"})
+    return device, re.findall(r"<code>([a-z0-9]{5}-[a-z0-9]{5})</code>", page.content.decode())
+
+
+def test_turning_on_totp_shows_ten_recovery_codes_once_and_keeps_only_hashes(cast, client_as):
+    from goldseam.web.accounts.models import RecoveryCode
+
+    _, codes = _turn_on_totp(client_as("sophie"), cast.sophie)
+    assert len(codes) == 10 and len(set(codes)) == 10
+    stored = list(RecoveryCode.objects.filter(user=cast.sophie).values_list("digest", flat=True))
+    assert len(stored) == 10
+    assert not any(code.replace("-", "") in digest for code in codes for digest in stored)
+    account = client_as("sophie").get(reverse("accounts:account")).content.decode()
+    assert "Recovery codes left: 10." in account and codes[0] not in account
+
+
+def test_a_recovery_code_signs_in_once_in_place_of_the_app(cast, client_as):
+    _, codes = _turn_on_totp(client_as("sophie"), cast.sophie)
+    first = sign_in(Client(), "sophie", code=codes[0].upper().replace("-", " "))
+    assert first.status_code == 302
+    again = sign_in(Client(), "sophie", code=codes[0])
+    assert again.status_code == 200 and "did not match" in again.content.decode()
+
+
+def test_new_recovery_codes_replace_the_old_and_turning_off_forgets_them(cast, client_as):
+    from goldseam.web.accounts.models import RecoveryCode
+
+    client = client_as("sophie")
+    _, old = _turn_on_totp(client, cast.sophie)
+    page = client.post(reverse("accounts:recovery-codes")).content.decode()
+    new = re.findall(r"<code>([a-z0-9]{5}-[a-z0-9]{5})</code>", page)
+    assert len(new) == 10 and not set(new) & set(old)
+    assert sign_in(Client(), "sophie", code=old[1]).status_code == 200
+    client.post(reverse("accounts:totp-disable"))
+    assert not RecoveryCode.objects.filter(user=cast.sophie).exists()

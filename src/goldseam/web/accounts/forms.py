@@ -70,9 +70,9 @@ class SignInForm(GoldseamForm):
     password = forms.CharField(label=say("accounts.password"), max_length=PASSWORD_MAX,
                                strip=False, widget=forms.PasswordInput)
     code = forms.CharField(label=say("accounts.otp_code"), help_text=say("accounts.otp_code_hint"),
-                           max_length=12, required=False,
-                           widget=forms.TextInput(attrs={"autocomplete": "one-time-code",
-                                                         "inputmode": "numeric"}))
+                           max_length=20, required=False,
+                           # No numeric keypad: a recovery code has letters too.
+                           widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

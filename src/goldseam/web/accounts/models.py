@@ -26,3 +26,15 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.username
+
+
+class RecoveryCode(models.Model):
+    """One single-use code that stands in for the authenticator app when the phone is lost.
+
+    Only a password hash of the code is kept (the same hasher as passwords), so a copy of the
+    database does not hand out second steps.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    digest = models.CharField(max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)

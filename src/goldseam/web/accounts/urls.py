@@ -15,6 +15,7 @@ urlpatterns = [
     path("confirm/", views.reauth, name="reauth"),
     path("two-step/", views.totp_setup, name="totp-setup"),
     path("two-step/off/", views.totp_disable, name="totp-disable"),
+    path("two-step/recovery-codes/", views.recovery_new, name="recovery-codes"),
     path("export/", views.export_page, name="export"),
     path("export/goldseam-export.json", views.export_json, name="export-json"),
     path("export/goldseam-export.md", views.export_markdown, name="export-markdown"),

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from goldseam.web.accounts import recovery
 from goldseam.web.accounts.deletion import delete_account
 from goldseam.web.accounts.export import build_export, to_markdown
 from goldseam.web.accounts.forms import (
@@ -80,7 +81,13 @@ def sign_in(request):
             form.add_error(None, say("accounts.bad_sign_in"))
         else:
             device = _totp_device(user)
-            if device is not None and not device.verify_token(data.get("code", "").strip()):
+            code = data.get("code", "").strip()
+            passed = device is None or device.verify_token(code)
+            # A recovery code stands in for the app's code, once (the phone was lost).
+            rescued = not passed and recovery.use(user, code)
+            if rescued:
+                messages.warning(request, say("accounts.recovery_used", left=recovery.left(user)))
+            if not (passed or rescued):
                 # Counted as a failed sign-in so guessing codes is throttled like passwords.
                 auth_signals.user_login_failed.send(
                     sender=__name__, credentials={"username": data["username"]}, request=request
@@ -115,7 +122,11 @@ def quick_exit(request):
 @require_GET
 def account(request):
     """Show the account page: password, second step, export, deletion."""
-    return render(request, "accounts/account.html", {"totp_on": _totp_device(request.user) is not None})
+    totp_on = _totp_device(request.user) is not None
+    return render(request, "accounts/account.html", {
+        "totp_on": totp_on,
+        "codes_left": say("accounts.recovery_left", left=recovery.left(request.user)) if totp_on
+        else ""})
 
 
 @login_required
@@ -148,7 +159,7 @@ def totp_setup(request):
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
             messages.success(request, say("accounts.totp_on"))
-            return redirect("accounts:account")
+            return _show_recovery_codes(request, recovery.issue(request.user))
         form.add_error("code", say("accounts.otp_wrong"))
     secret = base64.b32encode(device.bin_key).decode("ascii")
     grouped = " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
@@ -156,11 +167,26 @@ def totp_setup(request):
                   {"form": form, "secret": grouped, "otpauth": device.config_url})
 
 
+def _show_recovery_codes(request, codes: list[str]):
+    """Show new recovery codes, this once (the page is never cached)."""
+    return render(request, "accounts/recovery_codes.html", {"codes": codes})
+
+
+@reauth_required
+@require_POST
+def recovery_new(request):
+    """Replace the recovery codes with new ones; the old ones stop working."""
+    if _totp_device(request.user) is None:
+        return redirect("accounts:account")
+    return _show_recovery_codes(request, recovery.issue(request.user))
+
+
 @reauth_required
 @require_POST
 def totp_disable(request):
     """Turn off the second step."""
     TOTPDevice.objects.filter(user=request.user).delete()
+    recovery.forget(request.user)
     messages.success(request, say("accounts.totp_off"))
     return redirect("accounts:account")
 

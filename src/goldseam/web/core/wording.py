@@ -59,7 +59,8 @@ WORDS: dict[str, dict[str, str]] = {
         "role_partner": "A partner",
         "role_therapist": "A therapist invited by a couple",
         "otp_code": "Code from your authenticator app",
-        "otp_code_hint": "Only if you turned on a second step.",
+        "otp_code_hint": "Only if you turned on a second step. Lost your phone? Type a recovery "
+                         "code here instead.",
         "otp_wrong": "That code did not match. Codes change every 30 seconds; try the newest one.",
         "bad_sign_in": "That sign-in name and password do not match. Please try again.",
         "locked_out_title": "Sign-in paused",
@@ -85,6 +86,15 @@ WORDS: dict[str, dict[str, str]] = {
         "totp_on": "The second step is on.",
         "totp_off": "The second step is off.",
         "totp_turn_off": "Turn off the second step",
+        "recovery_title": "Your recovery codes",
+        "recovery_intro": "If you lose the phone with your authenticator app, type one of these "
+                          "in place of the code. Each works once. Keep them somewhere safe that "
+                          "only you can open; this is the only time Goldseam shows them.",
+        "recovery_done": "I have kept them: back to my account",
+        "recovery_new": "Make new recovery codes (the old ones stop working)",
+        "recovery_left": "Recovery codes left: {left}.",
+        "recovery_used": "You signed in with a recovery code. Codes left: {left}. You can make "
+                         "new ones on your account page.",
         "export_title": "Take your data with you",
         "export_intro": "Download everything you wrote here: a JSON file for other programs and "
                         "a readable copy.",
