@@ -30,6 +30,7 @@ ROWS = [
     _get("accounts:totp-setup", SIGNED_IN),
     _post("accounts:totp-setup", SIGNED_IN, data=lambda c: {"code": "000000"}, label="wrong-code"),
     _post("accounts:totp-disable", REDIRECT_ALL),
+    _post("accounts:recovery-codes", REDIRECT_ALL),  # no second step on: back to the account
     _get("accounts:export", SIGNED_IN),
     _get("accounts:export-json", SIGNED_IN),
     _get("accounts:export-markdown", SIGNED_IN),
