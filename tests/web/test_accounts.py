@@ -213,3 +213,29 @@ def test_new_recovery_codes_replace_the_old_and_turning_off_forgets_them(cast, c
     assert sign_in(Client(), "sophie", code=old[1]).status_code == 200
     client.post(reverse("accounts:totp-disable"))
     assert not RecoveryCode.objects.filter(user=cast.sophie).exists()
+
+
+def test_totp_setup_shows_the_link_as_an_inline_qr_code(cast, client_as):
+    body = client_as("sophie").get(reverse("accounts:totp-setup")).content.decode()
+    svg = re.search(r'<svg class="qr" role="img" aria-label="([^"]+)"[^>]*viewBox="0 0 (\d+) \d+"'
+                    r'.*?<path d="([^"]+)"', body)
+    assert svg and "QR code" in svg.group(1)
+    side = int(svg.group(2))
+    assert side >= 21 + 8 and (side - 8 - 21) % 4 == 0  # a QR version's size plus the border
+    modules = svg.group(3).count("h1v1h-1z")
+    assert side * side * 0.2 < modules < side * side * 0.6  # a code, not a blank or a block
+
+
+def test_qr_matrix_is_the_one_qrcode_makes_for_the_link():
+    import qrcode
+
+    from goldseam.web.accounts.qr import qr_svg
+
+    link = "otpauth://totp/Goldseam:sophie?secret=JBSWY3DPEHPK3PXP&issuer=Goldseam"
+    svg = str(qr_svg(link, "QR"))
+    code = qrcode.QRCode(border=4, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    code.add_data(link)
+    code.make(fit=True)
+    dark = {(x, y) for y, row in enumerate(code.get_matrix()) for x, d in enumerate(row) if d}
+    drawn = {(int(x), int(y)) for x, y in re.findall(r"M(\d+),(\d+)h1v1h-1z", svg)}
+    assert drawn == dark

@@ -25,6 +25,7 @@ from goldseam.web.accounts.forms import (
     SignUpForm,
     TotpConfirmForm,
 )
+from goldseam.web.accounts.qr import qr_svg
 from goldseam.web.accounts.reauth import mark_reauthenticated, reauth_required
 from goldseam.web.core.wording import say
 
@@ -163,8 +164,9 @@ def totp_setup(request):
         form.add_error("code", say("accounts.otp_wrong"))
     secret = base64.b32encode(device.bin_key).decode("ascii")
     grouped = " ".join(secret[i:i + 4] for i in range(0, len(secret), 4))
-    return render(request, "accounts/totp_setup.html",
-                  {"form": form, "secret": grouped, "otpauth": device.config_url})
+    return render(request, "accounts/totp_setup.html", {
+        "form": form, "secret": grouped, "otpauth": device.config_url,
+        "qr": qr_svg(device.config_url, say("accounts.totp_qr"))})
 
 
 def _show_recovery_codes(request, codes: list[str]):

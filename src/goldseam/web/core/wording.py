@@ -83,6 +83,7 @@ WORDS: dict[str, dict[str, str]] = {
         "totp_intro": "Add Goldseam to an authenticator app with this key, then type the code it "
                       "shows. From then on, signing in asks for a code too.",
         "totp_key": "Key to type into your authenticator app",
+        "totp_qr": "QR code to scan with your authenticator app; the same key is written below",
         "totp_on": "The second step is on.",
         "totp_off": "The second step is off.",
         "totp_turn_off": "Turn off the second step",
