@@ -77,9 +77,18 @@ def test_templates_never_turn_off_escaping():
     assert found == []
 
 
-def test_mark_safe_is_used_only_on_the_trust_librarys_escaped_charts():
+def test_mark_safe_is_used_only_on_the_trust_librarys_escaped_charts_and_the_qr_code():
+    # The QR code's markup holds only numbers it computed and an escaped label, never the data.
     users = {p.relative_to(WEB).as_posix() for p, text in _sources(".py") if "mark_safe(" in text}
-    assert users <= {"therapist/progress.py", "rebuild/views.py"}
+    assert users <= {"therapist/progress.py", "rebuild/views.py", "accounts/qr.py"}
+
+
+def test_the_qr_code_markup_carries_no_text_of_its_data():
+    from goldseam.web.accounts.qr import qr_svg
+
+    svg = str(qr_svg("otpauth://totp/<script>alert(1)</script>?secret=ABC", 'a "label" <b>'))
+    assert "<script" not in svg and "secret" not in svg and "<b>" not in svg
+    assert "&quot;label&quot;" in svg
 
 
 def test_static_scripts_never_write_html():
