@@ -258,15 +258,22 @@ class DirectMiniLM:
         with torch.inference_mode():
             for start in range(0, len(order), BATCH_SIZE):
                 rows = order[start : start + BATCH_SIZE]
-                length = max(len(encodings[i].ids) for i in rows)
-                ids = torch.zeros((len(rows), length), dtype=torch.long)
-                mask = torch.zeros((len(rows), length), dtype=torch.long)
-                for r, i in enumerate(rows):
-                    n = len(encodings[i].ids)
-                    ids[r, :n] = torch.tensor(encodings[i].ids)
-                    mask[r, :n] = 1
+                ids, mask = pad_batch([encodings[i].ids for i in rows])
                 out[rows] = self._forward(ids, mask).numpy()
         return out
+
+
+def pad_batch(rows: list[list[int]]) -> tuple[Any, Any]:
+    """Return (token ids, attention mask) for token-id ``rows``, zero-padded to the longest."""
+    import torch
+
+    length = max(len(r) for r in rows)
+    ids = torch.zeros((len(rows), length), dtype=torch.long)
+    mask = torch.zeros((len(rows), length), dtype=torch.long)
+    for r, row in enumerate(rows):
+        ids[r, : len(row)] = torch.tensor(row)
+        mask[r, : len(row)] = 1
+    return ids, mask
 
 
 def _load_direct(directory: Path, precision: str, adapter: Any = SHIPPED) -> DirectMiniLM:

@@ -138,6 +138,8 @@ def _fit(model, texts, labels, seed, epochs, log, mask) -> Adapter:
     import torch
     import torch.nn.functional as F
 
+    from goldseam.language.embeddings import pad_batch
+
     torch.manual_seed(seed)
     generator = torch.Generator().manual_seed(seed)
     names = [f"encoder.layer.{i}.{t}.weight" for i in range(model.layers) for t in TARGETS]
@@ -164,8 +166,8 @@ def _fit(model, texts, labels, seed, epochs, log, mask) -> Adapter:
             rows = order[start : start + BATCH]
             for name, (a, b) in factors.items():
                 model.w[name] = base[name] + scale * (b @ a)
-            ids, mask = _pad([encodings[i] for i in rows])
-            logits = head(model._forward(ids, mask) * TEMPERATURE)
+            ids, attention = pad_batch([encodings[i] for i in rows])
+            logits = head(model._forward(ids, attention) * TEMPERATURE)
             losses = F.binary_cross_entropy_with_logits(
                 logits, target[rows], pos_weight=positive_weight, reduction="none"
             )
@@ -226,18 +228,6 @@ def cross_fit(
         vectors = Embedder(precision, cache_size=0, backend="direct", adapter=adapter).encode(texts)
         out.append(Fold(fit, held, vectors))
     return out
-
-
-def _pad(rows: list[list[int]]):
-    import torch
-
-    length = max(len(r) for r in rows)
-    ids = torch.zeros((len(rows), length), dtype=torch.long)
-    mask = torch.zeros((len(rows), length), dtype=torch.long)
-    for r, row in enumerate(rows):
-        ids[r, : len(row)] = torch.tensor(row)
-        mask[r, : len(row)] = 1
-    return ids, mask
 
 
 def merge_into_sentence_transformer(model, adapter: Adapter) -> None:

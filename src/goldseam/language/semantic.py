@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from goldseam.language import semantic_safety
-from goldseam.language.embeddings import CHECKSUMS_FILE, get_embedder
+from goldseam.language.embeddings import CHECKSUMS_FILE, SHIPPED, get_embedder
 from goldseam.language.types import CODES, NEUTRAL, Analysis, Span
 
 DATA_DIR = Path(__file__).parent / "data" / "semantic"
@@ -191,6 +191,11 @@ class Heads:
         )
 
 
+def oof_macro_f1(y: np.ndarray, oof: np.ndarray) -> float:
+    """Return the mean over codes of the best F1 each code's out-of-fold scores allow."""
+    return float(np.mean([best_threshold(y[:, j], oof[:, j])[1] for j in range(len(CODES))]))
+
+
 def fit_heads(x: np.ndarray, y: np.ndarray) -> tuple[Heads, np.ndarray]:
     """Fit one head per code and return them with their out-of-fold train probabilities.
 
@@ -200,26 +205,11 @@ def fit_heads(x: np.ndarray, y: np.ndarray) -> tuple[Heads, np.ndarray]:
     best_c, best_score, best_oof = C_GRID[0], -1.0, None
     for c in C_GRID:
         oof = np.column_stack([out_of_fold(x, y[:, j], c) for j in range(len(CODES))])
-        score = float(np.mean([best_threshold(y[:, j], oof[:, j])[1] for j in range(len(CODES))]))
+        score = oof_macro_f1(y, oof)
         if score > best_score:
             best_c, best_score, best_oof = c, score, oof
     assert best_oof is not None
-    coef = np.zeros((len(CODES), x.shape[1]), dtype=np.float64)
-    intercept = np.zeros(len(CODES))
-    thresholds = np.full(len(CODES), 0.5)
-    for j in range(len(CODES)):
-        if 0 < y[:, j].sum() < len(y):
-            model = _fit_one(x, y[:, j], best_c)
-            coef[j], intercept[j] = model.coef_[0], model.intercept_[0]
-            thresholds[j] = best_threshold(y[:, j], best_oof[:, j])[0]
-        else:
-            intercept[j] = -20.0 if y[:, j].sum() == 0 else 20.0
-    meta = {
-        "C": best_c,
-        "oof_macro_f1": round(best_score, 4),
-        "neutral_fallback": fit_fallback(y, best_oof, thresholds),
-    }
-    return Heads(coef, intercept, thresholds, meta), best_oof
+    return heads_from(x, y, best_c, best_oof), best_oof
 
 
 #: Folds of the cross-fitting that gives honest out-of-fold probabilities once the encoder
@@ -277,10 +267,7 @@ def cross_fitted(
                     model = _fit_one(x[fit], y[fit - n_written, j], c)
                     by_c[c][held - n_written, j] = model.predict_proba(x[held])[:, 1]
 
-    def score(oof: np.ndarray) -> float:
-        return float(np.mean([best_threshold(y[:, j], oof[:, j])[1] for j in range(len(CODES))]))
-
-    best_c = max(C_GRID, key=lambda c: score(by_c[c]))
+    best_c = max(C_GRID, key=lambda c: oof_macro_f1(y, by_c[c]))
     union = (texts, labels, mask) if safety is not None else None
     return by_c[best_c], best_c, folds, union
 
@@ -309,10 +296,9 @@ def heads_from(x: np.ndarray, y: np.ndarray, c: float, oof: np.ndarray) -> Heads
             thresholds[j] = best_threshold(y[:, j], oof[:, j])[0]
         else:
             intercept[j] = -20.0 if y[:, j].sum() == 0 else 20.0
-    score = float(np.mean([best_threshold(y[:, j], oof[:, j])[1] for j in range(len(CODES))]))
     meta = {
         "C": c,
-        "oof_macro_f1": round(score, 4),
+        "oof_macro_f1": round(oof_macro_f1(y, oof), 4),
         "neutral_fallback": fit_fallback(y, oof, thresholds),
     }
     return Heads(coef, intercept, thresholds, meta)
@@ -610,7 +596,7 @@ def catalogue_vectors(precision: str = "bf16", embedder=None) -> dict:
     from goldseam.language import finetune
 
     adapter = getattr(embedder, "adapter", None)
-    if adapter == "shipped":
+    if adapter == SHIPPED:
         adapter_sha = finetune.file_sha256()
     else:
         adapter_sha = None if adapter is None else hashlib.sha256(adapter.to_bytes()).hexdigest()
