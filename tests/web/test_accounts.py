@@ -4,16 +4,22 @@ from __future__ import annotations
 import importlib
 import json
 import re
+from datetime import timedelta
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.core import mail
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from goldseam.web.accounts.export import FORMAT, VERSION
 from goldseam.web.accounts.models import User
+from goldseam.web.core.middleware import SLID_AT
 from goldseam.web.couples.models import Couple, Membership
 from goldseam.web.notes.models import Note
 
@@ -79,9 +85,39 @@ def test_quick_exit_ends_the_session(cast, client_as):
     assert client.get(reverse("notes:list")).status_code == 302
 
 
-def test_sessions_expire_after_idle_time():
+def stored_session(client: Client) -> Session:
+    return Session.objects.get(session_key=client.cookies["sessionid"].value)
+
+
+def test_sessions_expire_after_idle_time_and_slide_without_a_write_a_page(cast, client_as):
     assert REAL_SETTINGS.SESSION_COOKIE_AGE == 12 * 3600
-    assert REAL_SETTINGS.SESSION_SAVE_EVERY_REQUEST is True
+    client = client_as("sophie")
+    client.get(reverse("notes:list"))  # the first page after sign-in moves the expiry once
+    first = stored_session(client).expire_date
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("notes:list")).status_code == 200
+    assert not [q for q in queries.captured_queries if "django_session" in q["sql"]
+                and not q["sql"].startswith("SELECT")]
+    assert stored_session(client).expire_date == first
+    # Five minutes on, the next request slides the end again.
+    store = client.session
+    store[SLID_AT] -= REAL_SETTINGS.SESSION_SLIDE_EVERY + 1
+    store.save()
+    Session.objects.filter(pk=store.session_key).update(expire_date=first - timedelta(hours=1))
+    assert client.get(reverse("notes:list")).status_code == 200
+    assert stored_session(client).expire_date > first - timedelta(minutes=1)
+    # Idle past the age: the session is over and the page asks to sign in.
+    Session.objects.filter(pk=store.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1))
+    response = client.get(reverse("notes:list"))
+    assert response.status_code == 302 and reverse("accounts:sign-in") in response["Location"]
+
+
+def test_a_cookie_naming_no_session_creates_none(db):
+    client = Client()
+    client.cookies["sessionid"] = "x" * 32
+    client.get(reverse("accounts:sign-in"))
+    assert not Session.objects.exists()
 
 
 def test_totp_setup_then_sign_in_requires_the_code(cast, client_as):

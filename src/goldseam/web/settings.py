@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "goldseam.web.health.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "goldseam.web.core.middleware.SlidingSessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -160,9 +161,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
 
-# Sessions end after this long without a request (SESSION_SAVE_EVERY_REQUEST slides the end).
+# Sessions end after this long without a request. SlidingSessionMiddleware moves the end at
+# most once every SESSION_SLIDE_EVERY seconds (not a database write on every page).
 SESSION_COOKIE_AGE = env_int("GOLDSEAM_SESSION_HOURS", 12, minimum=1) * 3600
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SLIDE_EVERY = 300
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 #: Seconds a password re-entry stays fresh for export, deletion and therapist sharing.
