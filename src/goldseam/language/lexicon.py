@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from goldseam.language.types import CODES, NEUTRAL, SAFETY_FLAGS
+from goldseam.language.types import CODES, NEUTRAL
 
 _MACRO = re.compile(r"\{([A-Z0-9_]+)\}")
 
@@ -25,10 +25,68 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
     return _MACRO.sub(lambda m: macros[m.group(1)], pattern)
 
 
-def _union(patterns: list[str], macros: dict[str, str]) -> re.Pattern[str] | None:
+def _top_level_split(pattern: str) -> list[str]:
+    """Split ``pattern`` at each ``|`` that stands outside every group and class."""
+    pieces, depth, i, in_class, last = [], 0, 0, False, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            # a ] right after [ or [^ is a literal, not the end of the class
+            i += 1 + (pattern[i + 1: i + 2] == "^")
+            i += pattern[i: i + 1] == "]"
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            pieces.append(pattern[last:i])
+            last = i + 1
+        i += 1
+    pieces.append(pattern[last:])
+    return pieces
+
+
+def _boundary_led(pattern: str) -> bool:
+    r"""Tell whether every match of ``pattern`` begins with the ``\b`` that opens it."""
+    return pattern.startswith("\\b") and len(_top_level_split(pattern)) == 1
+
+
+def join_alternatives(patterns: list[str]) -> str:
+    r"""Join ``patterns`` as alternatives, testing a shared leading ``\b`` once per position.
+
+    Why: Python's engine tries every alternative at every position of the text, and nearly
+    every pattern here opens with ``\b``; ``\b(?:a|b)`` matches exactly what ``\ba|\bb``
+    matches, in the same order of preference, but fails at once inside a word. Each pattern's
+    own top-level alternatives are taken apart (``(?:a|b)|c`` is ``a|b|c``), then runs of
+    consecutive boundary-led ones are grouped under one ``\b``; the order is kept.
+    """
+    out: list[str] = []
+    run: list[str] = []
+    for piece in (piece for pattern in patterns for piece in _top_level_split(pattern)):
+        if piece.startswith("\\b"):
+            run.append(f"(?:{piece[2:]})")
+            continue
+        if run:
+            out.append("\\b(?:" + "|".join(run) + ")")
+            run = []
+        out.append(f"(?:{piece})")
+    if run:
+        out.append("\\b(?:" + "|".join(run) + ")")
+    return "|".join(out)
+
+
+def compile_alternatives(patterns: list[str], macros: dict[str, str]) -> re.Pattern[str] | None:
+    """Return one expression matching any of ``patterns`` ({MACRO}s expanded), or None."""
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:{_expand(p, macros)})" for p in patterns))
+    return re.compile(join_alternatives([_expand(p, macros) for p in patterns]))
 
 
 @dataclass(frozen=True)
@@ -68,9 +126,9 @@ def code_rules() -> dict[str, CodeRules]:
         patterns = table.get("patterns", [])
         rules[code] = CodeRules(
             code,
-            _union([p for p in patterns if not p.startswith("^")], macros),
-            _union(table.get("blockers", []), macros),
-            _union([p for p in patterns if p.startswith("^")], macros),
+            compile_alternatives([p for p in patterns if not p.startswith("^")], macros),
+            compile_alternatives(table.get("blockers", []), macros),
+            compile_alternatives([p for p in patterns if p.startswith("^")], macros),
         )
     return rules
 
@@ -94,7 +152,7 @@ def emotion_rules() -> tuple[EmotionRule, ...]:
             parts.append(r"\b(?:" + "|".join(entry["words"]) + r")\b")
         if entry.get("framed"):
             parts.append(r"\b" + _FRAME + r"\b(?:" + "|".join(entry["framed"]) + r")\b")
-        out.append(EmotionRule(entry["name"], entry["kind"], re.compile("|".join(parts))))
+        out.append(EmotionRule(entry["name"], entry["kind"], re.compile(join_alternatives(parts))))
     return tuple(out)
 
 
@@ -105,15 +163,11 @@ def emotion_scanner() -> tuple[re.Pattern[str], dict[str, EmotionRule]]:
     emotion."""
     rules = emotion_rules()
     groups = {f"e{i}": rule for i, rule in enumerate(rules)}
-    union = "|".join(f"(?P<{name}>{rule.regex.pattern})" for name, rule in groups.items())
-    return re.compile(union), groups
-
-
-@lru_cache(maxsize=1)
-def safety_rules() -> dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]]:
-    """Return, per safety flag, its compiled (patterns, figures of speech)."""
-    data = tomllib.loads(read_data("safety.toml"))
-    return {
-        flag: (_union(data[flag]["patterns"], {}), _union(data[flag].get("figures", []), {}))
-        for flag in SAFETY_FLAGS
-    }
+    alternatives = []
+    for name, rule in groups.items():
+        pattern = rule.regex.pattern
+        if _boundary_led(pattern):  # \b is zero-width: outside the group, the group is the same
+            alternatives.append(f"\\b(?P<{name}>{pattern[2:]})")
+        else:
+            alternatives.append(f"(?P<{name}>{pattern})")
+    return re.compile(join_alternatives(alternatives)), groups

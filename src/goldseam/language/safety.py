@@ -26,11 +26,10 @@ from functools import lru_cache
 from importlib import resources
 
 from goldseam.language.features import word_ngrams
-from goldseam.language.lexicon import read_data
+from goldseam.language.lexicon import compile_alternatives, read_data
 from goldseam.language.normalize import Normalized
 from goldseam.language.types import SAFETY_FLAGS, Span
 
-_MACRO = re.compile(r"\{([A-Z0-9_]+)\}")
 # Sentence ends for the vetoes: a veto speaks for its own sentence only.
 _SENTENCE_END = re.compile(r"[.?!\n]+")
 MODEL_FILE = "safety_model.json"
@@ -47,13 +46,6 @@ class FlagRules:
     vetoes: re.Pattern[str] | None
 
 
-def _compile(items: list[str], macros: dict[str, str]) -> re.Pattern[str] | None:
-    if not items:
-        return None
-    expanded = (_MACRO.sub(lambda m: macros[m.group(1)], p) for p in items)
-    return re.compile("|".join(f"(?:{p})" for p in expanded))
-
-
 @lru_cache(maxsize=1)
 def flag_rules() -> dict[str, FlagRules]:
     """Return the compiled rules of every safety flag from data/safety.toml."""
@@ -61,9 +53,9 @@ def flag_rules() -> dict[str, FlagRules]:
     macros = data.get("macros", {})
     return {
         flag: FlagRules(
-            _compile(data[flag].get("patterns", []), macros),
-            _compile(data[flag].get("figures", []), macros),
-            _compile(data[flag].get("vetoes", []), macros),
+            compile_alternatives(data[flag].get("patterns", []), macros),
+            compile_alternatives(data[flag].get("figures", []), macros),
+            compile_alternatives(data[flag].get("vetoes", []), macros),
         )
         for flag in SAFETY_FLAGS
     }
