@@ -10,6 +10,13 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
+
+try:  # the parser's tree and opcodes, to work out first characters (CPython 3.11+)
+    from re import _constants as _sre
+    from re import _parser
+except ImportError:  # pragma: no cover - another Python: no lookahead, same matches
+    _sre = _parser = None
 
 from goldseam.language.types import CODES, NEUTRAL
 
@@ -58,6 +65,61 @@ def _boundary_led(pattern: str) -> bool:
     return pattern.startswith("\\b") and len(_top_level_split(pattern)) == 1
 
 
+def _first_chars(elements: Any) -> tuple[set[str] | None, bool]:
+    """Return the characters a match of parsed ``elements`` can begin with (None: any, or not
+    worked out) and whether it can match the empty string. Zero-width tests are skipped, so
+    the set may be larger than needed, never smaller."""
+    chars: set[str] = set()
+    for op, av in elements:
+        if op is _sre.LITERAL:
+            return chars | {chr(av)}, False
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue
+        if op is _sre.IN:
+            for item, value in av:
+                if item is _sre.LITERAL:
+                    chars.add(chr(value))
+                elif item is _sre.RANGE and value[1] - value[0] <= 256:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                else:
+                    return None, False  # negated classes, \w, \s: anything
+            return chars, False
+        if op is _sre.BRANCH:
+            alternatives = av[1]
+        elif op is _sre.SUBPATTERN and not (av[1] or av[2]):  # no inline flags
+            alternatives = [av[3]]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            alternatives = [av[2]]
+        else:
+            return None, False
+        nullable = op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] == 0
+        for alternative in alternatives:
+            found, empty = _first_chars(alternative)
+            if found is None:
+                return None, False
+            chars |= found
+            nullable = nullable or empty
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def _lookahead(run: list[str]) -> str:
+    r"""Return ``(?=[...])`` naming every character a match of the alternatives in ``run`` can
+    begin with, or "" when that is not known: after ``\b`` it fails at once at a word's end
+    and before words no alternative starts with."""
+    if _parser is None:  # pragma: no cover
+        return ""
+    try:
+        parsed = _parser.parse("|".join(run))
+    except re.error:  # pragma: no cover - the caller's compile reports it
+        return ""
+    chars, nullable = _first_chars(parsed.data)
+    if chars is None or nullable or not chars:
+        return ""
+    return "(?=[" + "".join(f"\\U{ord(c):08x}" for c in sorted(chars)) + "])"
+
+
 def join_alternatives(patterns: list[str]) -> str:
     r"""Join ``patterns`` as alternatives, testing a shared leading ``\b`` once per position.
 
@@ -74,11 +136,11 @@ def join_alternatives(patterns: list[str]) -> str:
             run.append(f"(?:{piece[2:]})")
             continue
         if run:
-            out.append("\\b(?:" + "|".join(run) + ")")
+            out.append("\\b" + _lookahead(run) + "(?:" + "|".join(run) + ")")
             run = []
         out.append(f"(?:{piece})")
     if run:
-        out.append("\\b(?:" + "|".join(run) + ")")
+        out.append("\\b" + _lookahead(run) + "(?:" + "|".join(run) + ")")
     return "|".join(out)
 
 

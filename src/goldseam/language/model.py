@@ -55,13 +55,14 @@ class Model:
         log = math.log
         for grams, index in ((word_ngrams(norm_text), self.word_index),
                              (char_ngrams(norm_text), self.char_index)):
-            block_i, block_v = [], []
-            for gram, count in Counter(grams).items():
-                entry = index.get(gram)
-                if entry is not None:
-                    block_i.append(entry[0])
-                    # sublinear tf (1 + log count) times idf, as in training
-                    block_v.append(entry[1] if count == 1 else (1.0 + log(count)) * entry[1])
+            counts = Counter(grams)
+            # Known grams only, in first-seen order: looked up in one pass, not one call each.
+            known = [(e, c) for e, c in zip(map(index.get, counts), counts.values(), strict=True)
+                     if e is not None]
+            block_i = [entry[0] for entry, _ in known]
+            # sublinear tf (1 + log count) times idf, as in training
+            block_v = [entry[1] if count == 1 else (1.0 + log(count)) * entry[1]
+                       for entry, count in known]
             scale = 1.0 / (math.hypot(*block_v) or 1.0)
             indices.extend(block_i)
             values.extend([v * scale for v in block_v])

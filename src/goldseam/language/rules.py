@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from goldseam.language.lexicon import code_rules, emotion_scanner
+from goldseam.language.lexicon import CodeRules, code_rules, emotion_scanner
 from goldseam.language.normalize import Normalized, normalize
 from goldseam.language.types import CODES, NEUTRAL, Emotion, Span
 
@@ -195,8 +195,7 @@ def find_emotions(sentences: list[Sentence]) -> list[EmotionHit]:
     return hits
 
 
-def _code_matches(sent: Sentence, code: str) -> list[tuple[int, int]]:
-    rules = code_rules()[code]
+def _code_matches(sent: Sentence, code: str, rules: CodeRules) -> list[tuple[int, int]]:
     matches = list(rules.patterns.finditer(sent.text)) if rules.patterns is not None else []
     if rules.anchored is not None:
         first = rules.anchored.match(sent.text)
@@ -242,10 +241,9 @@ def analyze_rules(text: str) -> RuleResult:
     sentences = split_sentences(norm.text)
     hits = find_emotions(sentences)
     found: dict[str, list[tuple[int, int]]] = {}
+    compiled = code_rules()
     for sent in sentences:
-        sentence_hits = {
-            code: _code_matches(sent, code) for code in CODES if code != NEUTRAL
-        }
+        sentence_hits = {code: _code_matches(sent, code, rules) for code, rules in compiled.items()}
         sentence_hits["blame"] = [
             m for m in sentence_hits["blame"] if not _inside_disclosure(sent, m[0], hits)
         ]

@@ -133,7 +133,7 @@ class SafetyModel:
 
     def probabilities(self, norm_text: str) -> dict[str, float]:
         """Return each flag's probability for one normalised text (sublinear TF-IDF, L2)."""
-        counts = Counter(g for g in _grams(norm_text) if g in self.grams)
+        counts = Counter(filter(self.grams.__contains__, _grams(norm_text)))
         scores = list(self.bias)
         values = []
         for gram, count in counts.items():
