@@ -238,6 +238,19 @@ def test_a_recovery_code_signs_in_once_in_place_of_the_app(cast, client_as):
     assert again.status_code == 200 and "did not match" in again.content.decode()
 
 
+def test_a_recovery_code_is_not_counted_as_a_failed_app_code(cast, client_as):
+    device, codes = _turn_on_totp(client_as("sophie"), cast.sophie)
+    device.refresh_from_db()
+    failures = device.throttling_failure_count
+    assert sign_in(Client(), "sophie", code=codes[1]).status_code == 302
+    device.refresh_from_db()
+    assert device.throttling_failure_count == failures
+    # A wrong six-digit code still counts against the device.
+    sign_in(Client(), "sophie", code="000000")
+    device.refresh_from_db()
+    assert device.throttling_failure_count == failures + 1
+
+
 def test_new_recovery_codes_replace_the_old_and_turning_off_forgets_them(cast, client_as):
     from goldseam.web.accounts.models import RecoveryCode
 

@@ -20,6 +20,12 @@ def _normalise(code: str) -> str:
     return "".join(c for c in code.lower() if c.isalnum())
 
 
+def looks_like_one(code: str) -> bool:
+    """Tell whether ``code`` has a recovery code's shape (ten letters and digits), which an
+    authenticator's six digits never have."""
+    return len(_normalise(code)) == LENGTH
+
+
 def issue(user) -> list[str]:
     """Replace ``user``'s recovery codes with new ones and return them (the only time they
     exist in clear)."""

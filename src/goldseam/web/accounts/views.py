@@ -83,9 +83,12 @@ def sign_in(request):
         else:
             device = _totp_device(user)
             code = data.get("code", "").strip()
-            passed = device is None or device.verify_token(code)
-            # A recovery code stands in for the app's code, once (the phone was lost).
-            rescued = not passed and recovery.use(user, code)
+            # A recovery code stands in for the app's code, once (the phone was lost). It is
+            # not first tried as an app code: that would count a failure against the device
+            # and slow the next genuine code.
+            spare = device is not None and recovery.looks_like_one(code)
+            passed = device is None or (not spare and device.verify_token(code))
+            rescued = spare and recovery.use(user, code)
             if rescued:
                 messages.warning(request, say("accounts.recovery_used", left=recovery.left(user)))
             if not (passed or rescued):
