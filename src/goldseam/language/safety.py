@@ -214,6 +214,7 @@ TRAIN_FILES = (
     "data/safety/extra_train.jsonl",
     "data/safety/extra_train_c.jsonl",
     "data/safety/extra_train_d.jsonl",
+    "data/safety/extra_train_e.jsonl",
     "data/safety/retired_heldout_v1.jsonl",
 )
 #: Unflagged corpus used as negatives (the training split of the codes corpus, never dev).

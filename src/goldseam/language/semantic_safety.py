@@ -45,6 +45,7 @@ TRAIN_FILES = (
     "data/safety/extra_train_semantic.jsonl",
     "data/safety/extra_train_c.jsonl",
     "data/safety/extra_train_d.jsonl",
+    "data/safety/extra_train_e.jsonl",
     "data/safety/retired_heldout_v1.jsonl",
 )
 #: Unflagged negatives: the training split of the codes corpus (never dev).

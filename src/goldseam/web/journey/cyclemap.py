@@ -50,18 +50,22 @@ def _move_words() -> dict[str, re.Pattern[str]]:
 def move_of(did: str) -> str:
     """Return "press", "retreat" or "none" for what a partner says they did.
 
-    The engine's codes decide (words quoted in the answer, "Show me your phone!", code as
-    pursuit); a plain description the engine reads as neutral ("went quiet") falls back to
-    the move words of data/cycle_moves.toml.
+    A plain description that names one move in the words of data/cycle_moves.toml ("went
+    quiet", "kept asking questions") is that move: the engine reads messages to a partner,
+    and a bare fragment of a description is outside what it was trained on (it once read
+    "kept asking questions" as withdrawal). Otherwise the engine's codes decide (words quoted
+    in the answer, "Show me your phone!", code as pursuit).
     """
     if not did.strip():
         return "none"
+    words = _move_words()
+    named_press, named_retreat = bool(words["press"].search(did)), bool(words["retreat"].search(did))
+    if named_press != named_retreat:
+        return "press" if named_press else "retreat"
     codes = set(coaching.analyze(did).codes)
     pressing, retreating = bool(codes & PRESSING), bool(codes & RETREATING)
     if not (pressing or retreating):
-        words = _move_words()
-        pressing = bool(words["press"].search(did))
-        retreating = bool(words["retreat"].search(did))
+        pressing, retreating = named_press, named_retreat
     if pressing and not retreating:
         return "press"
     if retreating and not pressing:
