@@ -10,7 +10,7 @@ Engines shipped here:
 - ``rules-only``: the rules layer alone, for comparison.
 
 The default engine is the ``GOLDSEAM_ENGINE`` environment variable, else ``ensemble`` where
-the semantic extra is installed (most accurate, p95 about 12 ms a message: inside the web
+the semantic extra is installed (most accurate, p95 about 7-11 ms a message: inside the web
 coach's 50 ms), else ``rules``. Bulk work (a year of chat through ``goldseam cycle``) defaults
 to ``rules``, about five times faster; see the engine table in the README.
 """
