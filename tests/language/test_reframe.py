@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 
 from goldseam.language import analyze, reframe
+from goldseam.language.engines import get_engine
 from goldseam.language.evaluate import reframe_passes
-from goldseam.language.reframing import PRIMARY_WORDS, past, to_event
+from goldseam.language.reframing import PRIMARY_WORDS, past, reframe_with, to_event
 
 CYCLE_MESSAGES = {
     "texting_again": ("You were texting her again.", "texting"),
@@ -76,3 +77,30 @@ def test_empty_apology_offers_the_speakers_own_act():
     first = reframe("Sorry if I offended you.")[0]
     assert "offended you" in first
     assert not analyze(first).feeds_cycle
+
+
+@pytest.mark.parametrize(("text", "wanted", "unwanted"), [
+    # A feeling named before "that you ...": the clause after it is the event.
+    ("I'm furious that you took the kids to meet him without asking me.",
+     "you took the kids to meet him without asking me", "think about you and him"),
+    # A relative clause or "the one" names no thing to think about.
+    ("Says the one who snooped.", "", "think about the one"),
+    ("I am so angry that you let me defend you to my parents while you were still seeing him.",
+     "you let me defend you to my parents", "when I am so angry"),
+    # The partner's feeling, named by the message, is seen, not a topic to "talk about".
+    ("I'm sorry you're so upset, babe.", "I see you this upset", "talk about upset"),
+])
+def test_first_reframe_reads_as_a_sentence_about_this_message(text, wanted, unwanted):
+    suggestions = reframe_with(text, get_engine("rules").analyze)
+    assert wanted in suggestions[0]
+    assert not any(unwanted in s for s in suggestions)
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("ok but u literally follow ur ex on insta so", "I think about you and your ex"),
+    ("I still talk to my ex, so what.", "I think about you and my ex"),
+])
+def test_an_ex_is_named_as_the_message_names_it(text, event):
+    from goldseam.language.reframing import _event_candidates
+
+    assert event in _event_candidates(text, get_engine("rules").analyze(text))

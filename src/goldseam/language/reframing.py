@@ -23,6 +23,11 @@ PRIMARY_WORDS = [
     "unsafe", "insecure", "heartbroken", "lost", "worthless", "betrayed", "confused",
     "anxious"
 ]
+#: The contract's secondary emotions and a few of their forms: feelings, never topics.
+SECONDARY_WORDS = frozenset([
+    "angry", "furious", "mad", "frustrated", "annoyed", "irritated", "disgusted", "resentful",
+    "numb", "livid", "fuming", "raging", "pissed", "cross", "upset",
+])
 STOPWORDS = frozenset(
     [
         "the", "and", "but", "you", "your", "you're", "you've", "you'd", "you'll",
@@ -94,7 +99,7 @@ _NOT_TOPICS = frozenset(
         "jeez", "god", "lol", "lmao", "omg", "wow", "mate", "babe", "baby", "hun",
         "honey", "love", "darling", "dear", "sweetheart", "ugh", "hey", "yes", "yeah",
         "nope", "okay", "happy", "sure", "deal", "stop", "leave", "go", "come", "say",
-        "tell", "ask", "let", "make", "take", "give", "keep", "try", "care", "mean",
+        "says", "said", "tells", "asks", "tell", "ask", "let", "make", "take", "give", "keep", "try", "care", "mean",
         "matter", "believe", "understand", "deep", "real", "true", "big", "whole", "sad",
         "funny", "apologise", "apologize", "sorry", "good", "bad", "better", "worse",
         "clever", "hard", "easy", "please", "thanks", "thank", "goodnight", "night",
@@ -183,6 +188,9 @@ def to_event(clause: str) -> str | None:
     c = re.sub(r",?\s*\b(?:right now|now|immediately|this minute|this instant)\b", "", c)
     c = re.sub(r"^(?:I (?:feel|felt|think|thought) (?:like|that|as if|as though) )", "", c)
     c = re.sub(r"^(?:it (?:feels|felt|seems) (?:like|that|as if) )", "", c)
+    # "I'm furious that you took the kids": the feeling is named anew; what follows is the event.
+    c = re.sub(r"^I(?:'m| am| was| feel| felt) (?:so |really |just )?[a-z]+ "
+               r"(?:that|because|when|how) (?=(?:you|she|he|they)\b)", "", c)
     m = re.match(r"^(?:why|how) (?:would|did|could|do|does|can|'d|the hell did|on earth did) "
                  r"(you|she|he) (?:even |ever |just )?(\w+)(.*)$", c)
     if m:
@@ -301,7 +309,10 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
     people = [w for w in re.findall(r"[a-z]+", text.lower()) if w in _PEOPLE]
     things = [w for w in _content(text) if w in _TOPIC_NOUNS]
     if people:
-        events.append(f"I think about you and {people[0]}")
+        person = people[0]
+        if person == "ex":  # "u follow ur ex": whose ex, as the message says
+            person = "my ex" if re.search(r"\bmy ex\b", text.lower()) else "your ex"
+        events.append(f"I think about you and {person}")
     if things:
         events.append(f"we talk about the {things[0]}")
     nouns = [
@@ -309,6 +320,10 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
         if w not in INSULTS and w not in _NOT_TOPICS and "'" not in w
         and not w.endswith(("ing", "ed", "ly", "able", "ible"))
     ]
+    # "I'm sorry you're so upset": the partner's feeling, seen, is what this message is about.
+    seen = _PARTNER_FEELING.search(text.lower())
+    if seen:
+        events.append(f"I see you this {seen.group(1)}")
     if nouns:
         events.append(f"we talk about {nouns[0]}")
     own_words = _own_words(text, analysis)
@@ -316,6 +331,12 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
         events.append(f'I hear myself say "{own_words}"')
     events.append("things get this tense between us")
     return events
+
+
+_PARTNER_FEELING = re.compile(
+    r"\b(?:you're|you are|you were|you seem|you look|ur)\s+(?:so |really |this |that |very )?"
+    r"(" + "|".join(sorted(SECONDARY_WORDS | frozenset(PRIMARY_WORDS))) + r")\b"
+)
 
 
 #: Longest message, in words, that a reframe may quote whole as the speaker's own words.
@@ -351,15 +372,22 @@ _OWN_ACT = re.compile(
 )
 _STOP_NP = frozenset([
     "by", "for", "with", "from", "about", "at", "in", "on", "to", "of", "like", "than",
-    "as", "when", "while", "if"
+    "as", "when", "while", "if",
+    # a relative clause starts here: "the one WHO snooped" names no thing
+    "who", "which", "whom", "whose",
 ])
-_PRONOUNS = frozenset(["i", "you", "he", "she", "we", "they", "it", "i'm", "you're"])
+_PRONOUNS = frozenset([
+    "i", "you", "he", "she", "we", "they", "it", "i'm", "you're", "you'd", "you've", "you'll",
+    "he'd", "she'd", "they'd", "he's", "she's", "they're", "we're", "i'd", "i've",
+])
 _SMALL_WORDS = frozenset([
     "a", "an", "of", "to", "in", "on", "at", "by", "my", "his", "as", "or", "it", "is",
     "be", "so", "up",
     # adverbs that end a verb phrase, not a noun phrase ("you put HER FIRST")
     "first", "last", "again", "back", "down", "out", "off", "away", "over", "too", "now",
     "then", "anyway", "anymore", "already",
+    # "the one", "that one": a placeholder, not a thing
+    "one", "ones",
 ])
 
 
@@ -457,7 +485,7 @@ def reframe_with(
                 continue
             present = event.startswith(
                 ("I don't know", "we talk", "things get", "we keep", "I have to", "I think about",
-             "I hear myself")
+             "I hear myself", "I see you")
             )
             verb = "felt" if _PAST.search(event) and not present else "feel"
             candidate = f"I {verb} {emotion} when {event}. I need {need}."
