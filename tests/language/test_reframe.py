@@ -104,3 +104,12 @@ def test_an_ex_is_named_as_the_message_names_it(text, event):
     from goldseam.language.reframing import _event_candidates
 
     assert event in _event_candidates(text, get_engine("rules").analyze(text))
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("I'm going for a walk. Alone.", '"I\'m going for a walk, alone"'),
+    ("Don't wait up.", '"don\'t wait up"'),
+])
+def test_a_short_retreat_is_quoted_back_not_cut_to_one_word(text, quote):
+    first = reframe_with(text, get_engine("rules").analyze)[0]
+    assert f"I hear myself say {quote}" in first

@@ -324,11 +324,13 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
     seen = _PARTNER_FEELING.search(text.lower())
     if seen:
         events.append(f"I see you this {seen.group(1)}")
-    if nouns:
-        events.append(f"we talk about {nouns[0]}")
+    # A short message's own words, quoted back, keep its event better than one word of it
+    # picked as a topic ("we talk about tonight").
     own_words = _own_words(text, analysis)
     if own_words:
         events.append(f'I hear myself say "{own_words}"')
+    if nouns:
+        events.append(f"we talk about {nouns[0]}")
     events.append("things get this tense between us")
     return events
 
@@ -355,6 +357,8 @@ def _own_words(text: str, analysis: Analysis) -> str | None:
         return None
     quoted = " ".join(words)
     quoted = re.sub(r"[.!?]+\s+", ", ", quoted).strip(" ,.!?\"'")
+    # Sentences joined by commas go on in lower case ("a walk, alone"), "I" excepted.
+    quoted = re.sub(r", (?!I\b|I')([A-Z])(?=[a-z])", lambda m: ", " + m.group(1).lower(), quoted)
     return quoted.replace('"', "'") or None
 
 
