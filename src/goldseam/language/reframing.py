@@ -23,7 +23,8 @@ PRIMARY_WORDS = [
     "unsafe", "insecure", "heartbroken", "lost", "worthless", "betrayed", "confused",
     "anxious"
 ]
-#: The contract's secondary emotions and a few of their forms: feelings, never topics.
+#: The contract's secondary emotions and a few common forms, to recognise a feeling the
+#: message names in the partner ("you're so upset").
 SECONDARY_WORDS = frozenset([
     "angry", "furious", "mad", "frustrated", "annoyed", "irritated", "disgusted", "resentful",
     "numb", "livid", "fuming", "raging", "pissed", "cross", "upset",
@@ -99,7 +100,8 @@ _NOT_TOPICS = frozenset(
         "jeez", "god", "lol", "lmao", "omg", "wow", "mate", "babe", "baby", "hun",
         "honey", "love", "darling", "dear", "sweetheart", "ugh", "hey", "yes", "yeah",
         "nope", "okay", "happy", "sure", "deal", "stop", "leave", "go", "come", "say",
-        "says", "said", "tells", "asks", "tell", "ask", "let", "make", "take", "give", "keep", "try", "care", "mean",
+        "says", "said", "tells", "asks", "tell", "ask", "let", "make", "take", "give", "keep",
+        "try", "care", "mean",
         "matter", "believe", "understand", "deep", "real", "true", "big", "whole", "sad",
         "funny", "apologise", "apologize", "sorry", "good", "bad", "better", "worse",
         "clever", "hard", "easy", "please", "thanks", "thank", "goodnight", "night",

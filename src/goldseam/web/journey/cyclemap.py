@@ -59,26 +59,18 @@ def move_of(did: str) -> str:
     if not did.strip():
         return "none"
     words = _move_words()
-    named_press, named_retreat = bool(words["press"].search(did)), bool(words["retreat"].search(did))
-    if named_press != named_retreat:
-        return "press" if named_press else "retreat"
+    press, retreat = words["press"].search(did), words["retreat"].search(did)
+    if bool(press) != bool(retreat):
+        return "press" if press else "retreat"
     codes = set(coaching.analyze(did).codes)
     pressing, retreating = bool(codes & PRESSING), bool(codes & RETREATING)
-    if not (pressing or retreating):
-        pressing, retreating = named_press, named_retreat
-    if pressing and not retreating:
+    if pressing:  # alone, or beside a retreat: the engine's stronger reading
         return "press"
-    if retreating and not pressing:
+    if retreating:
         return "retreat"
-    if pressing and retreating:  # both: the engine's stronger reading, else the first named
-        return "press" if codes & PRESSING else _first_move(did)
+    if press and retreat:  # the engine reads neither; both named: the first named
+        return "press" if press.start() <= retreat.start() else "retreat"
     return "none"
-
-
-def _first_move(did: str) -> str:
-    words = _move_words()
-    press, retreat = words["press"].search(did), words["retreat"].search(did)
-    return "press" if press and (not retreat or press.start() <= retreat.start()) else "retreat"
 
 
 def pattern_of(did_a: str, did_b: str) -> str:
