@@ -113,3 +113,68 @@ def test_an_ex_is_named_as_the_message_names_it(text, event):
 def test_a_short_retreat_is_quoted_back_not_cut_to_one_word(text, quote):
     first = reframe_with(text, get_engine("rules").analyze)[0]
     assert f"I hear myself say {quote}" in first
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    # Quoted whole, a hasty apology reads as the same apology; named, it shows what undoes it.
+    ("Fine, I'm sorry. Are you happy?", 'I say sorry and then add "are you happy"'),
+    ("I apologise if I overstepped.", 'I apologise and then add "if I overstepped"'),
+    ("Sorry.", "I say sorry like this"),
+])
+def test_an_apology_is_named_and_what_follows_it_quoted(text, event):
+    from goldseam.language.reframing import _event_candidates
+
+    analysis = get_engine("rules").analyze(text)
+    assert "empty_apology" in analysis.codes
+    assert event in _event_candidates(text, analysis)
+
+
+def test_a_long_messages_retreat_is_quoted_from_its_own_sentence():
+    from goldseam.language.reframing import _own_words
+
+    text = "I've told you what happened. That's all you're getting. I'm going to bed."
+    analysis = get_engine("rules").analyze(text)
+    assert "withdrawal" in analysis.codes
+    assert _own_words(text, analysis) == "I'm going to bed"
+
+
+def test_whatever_is_a_retreat_fit_to_quote_but_an_insult_is_not():
+    from goldseam.language.reframing import _own_words
+
+    rules = get_engine("rules")
+    assert _own_words("whatever u say", rules.analyze("whatever u say")) == "whatever you say"
+    assert _own_words("whatever, loser", rules.analyze("whatever, loser")) is None
+
+
+@pytest.mark.parametrize(("word", "other"), [
+    ("kiss", "kissed"), ("word", "words"), ("lie", "lied"), ("text", "texting"),
+    ("miss", "missing"), ("need", "needs"),
+])
+def test_stem_meets_the_forms_of_one_word(word, other):
+    from goldseam.language.reframing import stem
+
+    assert stem(word) == stem(other)
+
+
+def test_event_check_reads_shorthand_as_the_words_it_stands_for():
+    from goldseam.language.evaluate import content_words
+
+    assert content_words("so i cant even go out now?") <= content_words(
+        "I hear myself say \"I can't even go out now\""
+    )
+    assert content_words("Honesty's not really your thing") == content_words("honesty thing")
+
+
+def test_why_always_question_keeps_the_verb_not_the_adverb():
+    event = to_event("Why do you always have to lie?")
+    assert event.endswith("you had to lie")
+    assert "alwaysed" not in event
+
+
+def test_the_semantic_reframe_tries_the_messages_own_words_before_the_generic_event():
+    pytest.importorskip("torch")
+    from goldseam.language.reframing import GENERIC_EVENT
+
+    first = reframe("Did you kiss him? Did you? Tell me!", engine="semantic")[0]
+    assert GENERIC_EVENT not in first
+    assert "kiss" in first

@@ -86,26 +86,17 @@ def safety_scores(gold: list[set[str]], pred: list[set[str]]) -> dict:
     return out
 
 
-def _stem(word: str) -> str:
-    """Return a crude stem, so that "lie" and "lied", "text" and "texting" meet."""
-    from goldseam.language.reframing import IRREGULAR_PAST
-
-    base = {v: k for k, v in IRREGULAR_PAST.items()}.get(word)
-    if base:
-        return base
-    for suffix in ("ing", "ied", "ed", "es", "s", "d"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
 def content_words(text: str) -> set[str]:
     """Return the stems of the words of ``text`` that can carry its event: not function
     words, not insults (an insult is not an event)."""
-    from goldseam.language.reframing import INSULTS, STOPWORDS
+    from goldseam.language.reframing import INSULTS, STOPWORDS, expand_shorthand, stem
 
-    words = {w.strip("'") for w in _CONTENT.findall(text.lower())}
-    return {_stem(w) for w in words - STOPWORDS - INSULTS if w}
+    # Shorthand spelt out ("cant", "nvm", "u"), so that a suggestion which writes the same
+    # words in full keeps them; "honesty's" is "honesty".
+    text = expand_shorthand(text).lower()
+    words = {w.strip("'") for w in _CONTENT.findall(text)} - STOPWORDS
+    words = {re.sub(r"'s$", "", w) for w in words}
+    return {stem(w) for w in words - STOPWORDS - INSULTS if len(w) >= 3}
 
 
 def reframe_passes(

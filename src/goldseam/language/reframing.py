@@ -107,7 +107,7 @@ _NOT_TOPICS = frozenset(
         "clever", "hard", "easy", "please", "thanks", "thank", "goodnight", "night",
         "bye", "cant", "wont", "dont", "worst", "wrong", "must", "might", "shall",
         "people", "everyone", "anyone", "someone", "anything", "nothing", "something",
-        "everything", "exhausting",
+        "everything", "exhausting", "every", "me", "myself", "yourself", "bit", "lot",
     )
 )
 #: Words that name the third person or the thing a hurt is about; a reframe with no clause to
@@ -156,7 +156,7 @@ def _clean(clause: str) -> str:
     return low
 
 
-def _expand_shorthand(clause: str) -> str:
+def expand_shorthand(clause: str) -> str:
     """Spell out texting shorthand ("u", "arent") with the normaliser's table, keeping the
     speaker's own words otherwise (no "mum" -> "mom")."""
     from goldseam.language.normalize import _tables
@@ -185,7 +185,7 @@ def _expand_shorthand(clause: str) -> str:
 def to_event(clause: str) -> str | None:
     """Turn a blaming or pressing clause into an event: "you were texting her again"."""
     c = _clean(clause)
-    c = _expand_shorthand(c)
+    c = expand_shorthand(c)
     # Pressure words are not part of the event ("tell me everything, right now").
     c = re.sub(r",?\s*\b(?:right now|now|immediately|this minute|this instant)\b", "", c)
     c = re.sub(r"^(?:I (?:feel|felt|think|thought) (?:like|that|as if|as though) )", "", c)
@@ -194,7 +194,7 @@ def to_event(clause: str) -> str | None:
     c = re.sub(r"^I(?:'m| am| was| feel| felt) (?:so |really |just )?[a-z]+ "
                r"(?:that|because|when|how) (?=(?:you|she|he|they)\b)", "", c)
     m = re.match(r"^(?:why|how) (?:would|did|could|do|does|can|'d|the hell did|on earth did) "
-                 r"(you|she|he) (?:even |ever |just )?(\w+)(.*)$", c)
+                 r"(you|she|he) (?:even |ever |just |always |constantly |never |still )?(\w+)(.*)$", c)
     if m:
         c = f"{m.group(1)} {past(m.group(2))}{m.group(3)}"
     m = re.match(r"^(?:then |so |and )?(who|where|what|when|why|how long|how much|how many times) "
@@ -285,7 +285,9 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
         ):
             # "I'm sorry you've been so stressed": what the partner lives through is the event.
             event = event.removeprefix("I realised ")
-            if event.startswith(("you ", "it ", "this ", "that ", "all ")):
+            if event.startswith(
+                ("you ", "you've ", "you're ", "your ", "it ", "this ", "that ", "all ")
+            ):
                 events.append(f"I see that {event}")
             continue
         if event and defending and not _OWN_ACT.match(event):
@@ -317,9 +319,12 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
         events.append(f"I think about you and {person}")
     if things:
         events.append(f"we talk about the {things[0]}")
+    # "idc", "wat": shorthand is spelt out first, so it is never taken for a topic;
+    # "honesty's" is "honesty".
+    words = [re.sub(r"'s$", "", w) for w in _content(expand_shorthand(text))]
     nouns = [
-        w for w in _content(text)
-        if w not in INSULTS and w not in _NOT_TOPICS and "'" not in w
+        w for w in words
+        if w not in INSULTS and w not in _NOT_TOPICS and w not in STOPWORDS and "'" not in w
         and not w.endswith(("ing", "ed", "ly", "able", "ible"))
     ]
     # "I'm sorry you're so upset": the partner's feeling, seen, is what this message is about.
@@ -330,10 +335,10 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
     # picked as a topic ("we talk about tonight").
     own_words = _own_words(text, analysis)
     if own_words:
-        events.append(f'I hear myself say "{own_words}"')
+        events.append(_quoted_event(own_words))
     if nouns:
         events.append(f"we talk about {nouns[0]}")
-    events.append("things get this tense between us")
+    events.append(GENERIC_EVENT)
     return events
 
 
@@ -350,11 +355,24 @@ OWN_WORDS_MAX = 10
 def _own_words(text: str, analysis: Analysis) -> str | None:
     """Return a short message's own words, fit to quote back ("I hear myself say "leave it""),
     or None: a short retreat, defence or apology carries no clause to keep, yet naming the
-    move in the speaker's own words keeps what this message is about. Mockery and insults are
+    move in the speaker's own words keeps what this message is about. A longer message's
+    retreat is quoted from its own sentence ("I'm going to bed"). Mockery and insults are
     never quoted back."""
-    if "contempt" in analysis.codes or _contemptuous(text):
+    if "contempt" in analysis.codes or _insulting(text):
         return None
-    words = _expand_shorthand(_clean(text.replace("\n", " "))).split()
+    whole = _quotable(text)
+    if whole or "withdrawal" not in analysis.codes:
+        return whole
+    retreat = [s for s in analysis.spans if s.code == "withdrawal"]
+    for start, end in reversed(_sentences(text)):
+        if any(s.start < end and start < s.end for s in retreat):
+            return _quotable(text[start:end])
+    return None
+
+
+def _quotable(text: str) -> str | None:
+    """Return ``text`` tidied to quote inside a sentence, or None when it is too long."""
+    words = expand_shorthand(_clean(text.replace("\n", " "))).split()
     if not words or len(words) > OWN_WORDS_MAX:
         return None
     quoted = " ".join(words)
@@ -362,6 +380,33 @@ def _own_words(text: str, analysis: Analysis) -> str | None:
     # Sentences joined by commas go on in lower case ("a walk, alone"), "I" excepted.
     quoted = re.sub(r", (?!I\b|I')([A-Z])(?=[a-z])", lambda m: ", " + m.group(1).lower(), quoted)
     return quoted.replace('"', "'") or None
+
+
+_APOLOGY = re.compile(
+    r"\b(?:(?:fine|ok|okay|alright|yes|yeah|look)[,!.]*\s+)*"  # "fine, I'm sorry": one move
+    r"(?:I(?:'m| am) (?:so |really |truly )?sorry|sorry|soz|sry|I apologi[sz]ed?|apologies)\b"
+    r"[,.!?]*\s*",
+    re.IGNORECASE,
+)
+
+
+def _quoted_event(own_words: str) -> str:
+    """Return the event that quotes a short message back. An apology is named, not quoted:
+    "I'm sorry, happy now" quoted whole reads as the same hasty apology, while "I say sorry
+    and then add "happy now"" shows the speaker what undoes it."""
+    if not _APOLOGY.search(own_words):
+        return f'I hear myself say "{own_words}"'
+    verb = "apologise" if re.search(r"(?i)apolog", own_words) else "say sorry"
+    rest = _APOLOGY.sub("", own_words).strip(" ,.!?")
+    rest = re.sub(r"\s*,\s*,\s*", ", ", rest)
+    if not rest:
+        return f"I {verb} like this"
+    return f'I {verb} and then add "{rest}"'
+
+
+def _insulting(text: str) -> bool:
+    """Tell whether ``text`` holds an insult; "whatever" alone is a retreat, fit to quote."""
+    return any(w in INSULTS and w != "whatever" for w in re.findall(r"[a-z']+", text.lower()))
 
 
 _NOUN_PHRASE = re.compile(
@@ -458,19 +503,34 @@ def _pairs(text: str, analysis: Analysis) -> list[tuple[str, str]]:
 def _rank_events(text: str, events: list[str]) -> list[str]:
     """Return ``events`` with those that repeat a content word of ``text`` first (stable):
     an event in the message's own words is the one the speaker is hurt about."""
-    own = {_stem(w) for w in _content(text) if w not in INSULTS}
-    return sorted(events, key=lambda e: not own & {_stem(w) for w in _content(e)})
+    own = {stem(w) for w in _content(text) if w not in INSULTS}
+    return sorted(events, key=lambda e: not own & {stem(w) for w in _content(e)})
 
 
-def _stem(word: str) -> str:
-    """Return a crude stem, so that "lie" and "lied", "text" and "texting" meet."""
+def stem(word: str) -> str:
+    """Return a crude stem, so that "lie" and "lied", "text" and "texting", "kiss" and
+    "kissed" meet; the evaluation's event check uses the same one."""
     base = _PAST_TO_BASE.get(word)
     if base:
         return base
     for suffix in ("ing", "ied", "ed", "es", "s", "d"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
+        if not word.endswith(suffix) or len(word) - len(suffix) < 3:
+            continue
+        if suffix == "s" and word.endswith(("ss", "us", "is")):
+            continue  # "kiss", "bus", "this": no plural to take off
+        if suffix == "d" and (not word.endswith("ed") or word.endswith("eed")):
+            continue  # "word", "need": the d is the word's own
+        return word[: -len(suffix)]
     return word
+
+
+#: The event of last resort, for a message with no words of its own to keep ("Pathetic.").
+GENERIC_EVENT = "things get this tense between us"
+#: Events told in the present whatever their words' tense ("I hear myself say "I told you"").
+PRESENT_EVENTS = (
+    "I don't know", "we talk", "things get", "we keep", "I have to", "I think about",
+    "I hear myself", "I see you", "I say sorry", "I apologise",
+)
 
 
 def reframe_with(
@@ -489,10 +549,7 @@ def reframe_with(
         for emotion, need in _pairs(text, analysis):
             if any(f" {emotion} when" in s for s in suggestions):
                 continue
-            present = event.startswith(
-                ("I don't know", "we talk", "things get", "we keep", "I have to", "I think about",
-             "I hear myself", "I see you")
-            )
+            present = event.startswith(PRESENT_EVENTS)
             verb = "felt" if _PAST.search(event) and not present else "feel"
             candidate = f"I {verb} {emotion} when {event}. I need {need}."
             if not analyze(candidate).feeds_cycle:

@@ -646,8 +646,12 @@ def reframe_with(engine, text: str) -> list[str]:
     needs = [catalogue.needs[n][0] for n in Catalogue.rank(catalogue.needs, vector)]
     pairs = _candidates(emotions, needs)
     ranked: list[tuple[int, str, str]] = []
-    for rank, event in enumerate(rules_reframe._event_candidates(text, analysis)[:MAX_EVENTS]):
-        present = event.startswith(("I don't know", "we talk", "things get"))
+    # Events in the message's own words first, as the rules engine ranks them.
+    events = rules_reframe._rank_events(text, rules_reframe._event_candidates(text, analysis))
+    for rank, event in enumerate(events[:MAX_EVENTS]):
+        if event == rules_reframe.GENERIC_EVENT:
+            rank = MAX_EVENTS + len(pairs)  # any pair with this message's own event goes first
+        present = event.startswith(rules_reframe.PRESENT_EVENTS)
         verb = "felt" if rules_reframe._PAST.search(event) and not present else "feel"
         for e, n in pairs:
             score = EVENT_WEIGHT * rank + emotions.index(e) + needs.index(n)
