@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from goldseam.language import semantic, semantic_safety
+from goldseam.language.files import write_atomic
 from goldseam.language.types import CODES, NEUTRAL, Analysis
 
 STACKER_FILE = semantic.DATA_DIR / "stacker.json"
@@ -158,7 +159,7 @@ def train_ensemble(
         "train_messages": len(records),
         **fitted,
     }
-    out.write_text(json.dumps(payload, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_atomic(out, json.dumps(payload, indent=1, sort_keys=True) + "\n")
     return {"path": str(out), "cv_macro_f1": fitted["cv_macro_f1"], "rules_scores": rules_note}
 
 

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
+from goldseam.language.files import write_atomic
+
 ADAPTER_FILE = Path(__file__).parent / "data" / "semantic" / "adapter.npz"
 FORMAT_VERSION = 1
 #: The weight matrices that get an adapter, in each of the six layers (query, key and value are
@@ -77,8 +79,7 @@ class Adapter:
     def save(self, path: Path = ADAPTER_FILE) -> str:
         """Write the adapter to ``path`` and return the file's SHA-256."""
         data = self.to_bytes()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        write_atomic(path, data)
         return hashlib.sha256(data).hexdigest()
 
 

@@ -26,6 +26,7 @@ from functools import lru_cache
 from importlib import resources
 
 from goldseam.language.features import word_ngrams
+from goldseam.language.files import write_atomic
 from goldseam.language.lexicon import compile_alternatives, read_data
 from goldseam.language.normalize import Normalized
 from goldseam.language.types import SAFETY_FLAGS, Span
@@ -215,6 +216,7 @@ TRAIN_FILES = (
     "data/safety/extra_train_c.jsonl",
     "data/safety/extra_train_d.jsonl",
     "data/safety/extra_train_e.jsonl",
+    "data/safety/extra_train_f.jsonl",
     "data/safety/retired_heldout_v1.jsonl",
 )
 #: Unflagged corpus used as negatives (the training split of the codes corpus, never dev).
@@ -313,9 +315,7 @@ def train_model(root, out_path) -> dict:
     ]
     data = {"meta": meta, "bias": [round(float(b), 5) for b in bias],
             "thresholds": [round(float(t), 5) for t in thresholds], "grams": grams}
-    with open(out_path, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, sort_keys=True, separators=(",", ":"))
-        fh.write("\n")
+    write_atomic(out_path, json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n")
     return report
 
 

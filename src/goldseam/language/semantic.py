@@ -24,6 +24,7 @@ import numpy as np
 
 from goldseam.language import semantic_safety
 from goldseam.language.embeddings import CHECKSUMS_FILE, SHIPPED, get_embedder
+from goldseam.language.files import write_atomic
 from goldseam.language.types import CODES, NEUTRAL, Analysis, Span
 
 DATA_DIR = Path(__file__).parent / "data" / "semantic"
@@ -364,7 +365,7 @@ def train_semantic(
         }
     )
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(heads.to_json(), encoding="utf-8")
+    write_atomic(out, heads.to_json())
     write_catalogue_vectors(precision, out.parent / CATALOGUE_VECTORS_FILE.name, embedder)
     return {
         "path": str(out),
@@ -614,7 +615,7 @@ def write_catalogue_vectors(
 ) -> None:
     """Store the catalogue's example vectors so a reframe needs no embedding of them at run time."""
     text = json.dumps(catalogue_vectors(precision, embedder), sort_keys=True) + "\n"
-    out.write_text(text, encoding="utf-8")
+    write_atomic(out, text)
 
 
 def _candidates(emotions: list[str], needs: list[str]) -> list[tuple[str, str]]:

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from goldseam.language.files import write_atomic
 from goldseam.language.normalize import normalize
 from goldseam.language.safety import guarded_flags
 from goldseam.language.types import SAFETY_FLAGS, Analysis
@@ -46,6 +47,7 @@ TRAIN_FILES = (
     "data/safety/extra_train_c.jsonl",
     "data/safety/extra_train_d.jsonl",
     "data/safety/extra_train_e.jsonl",
+    "data/safety/extra_train_f.jsonl",
     "data/safety/retired_heldout_v1.jsonl",
 )
 #: Unflagged negatives: the training split of the codes corpus (never dev).
@@ -313,7 +315,7 @@ def train(
             "cv": report,
         },
     }
-    out.write_text(json.dumps(payload, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_atomic(out, json.dumps(payload, indent=1, sort_keys=True) + "\n")
     with _lock:
         _loaded.pop(out, None)
     return report

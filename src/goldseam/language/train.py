@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 from goldseam.language.features import char_ngrams, word_ngrams
+from goldseam.language.files import write_atomic
 from goldseam.language.model import FORMAT_VERSION, default_path
 from goldseam.language.rules import analyze_rules
 from goldseam.language.types import CODES
@@ -244,7 +245,7 @@ def train(
         bias=bias,
     )
     path = Path(out) if out else default_path()
-    path.write_bytes(buffer.getvalue())
+    write_atomic(path, buffer.getvalue())
     from goldseam.language import model as model_module
 
     model_module.shipped.cache_clear()
