@@ -47,6 +47,13 @@ def make_user(username: str, role: str = "partner", name: str | None = None) -> 
                                     email=f"{username}@example.org")
 
 
+def raise_concern(checks) -> None:
+    """Answer "yes" to being afraid on ``checks`` (a SafetyCheck queryset): a concern is read
+    from the encrypted answers, there is no flag to set."""
+    afraid = json.dumps({**{k: safety.NO for k in safety.QUESTION_KEYS}, "afraid": safety.YES})
+    assert checks.update(answers=afraid)
+
+
 def make_couple(first: User, second: User | None, *, checked: bool = True) -> Couple:
     """Put ``first`` (hurt) and ``second`` in a couple; answer both safety checks calmly."""
     couple = Couple.objects.create()
@@ -56,7 +63,7 @@ def make_couple(first: User, second: User | None, *, checked: bool = True) -> Co
     if checked:
         calm = json.dumps({k: safety.NO for k in safety.QUESTION_KEYS})
         for user in filter(None, (first, second)):
-            SafetyCheck.objects.create(couple=couple, user=user, answers=calm, concern=False)
+            SafetyCheck.objects.create(couple=couple, user=user, answers=calm)
     return couple
 
 

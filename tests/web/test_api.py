@@ -8,6 +8,7 @@ from django.test import Client
 
 from goldseam.web.api.models import ApiToken
 
+from .conftest import raise_concern
 from .permissions.journey import make_injury, make_statement
 from .permissions.rebuild import sophie_commitment
 
@@ -272,7 +273,7 @@ def test_listing_tokens_needs_the_read_scope(cast):
 def _pause(cast) -> None:
     from goldseam.web.couples.models import SafetyCheck
 
-    SafetyCheck.objects.filter(couple=cast.couple, user=cast.sophie).update(concern=True)
+    raise_concern(SafetyCheck.objects.filter(couple=cast.couple, user=cast.sophie))
     assert cast.couple.joint_work_state() == "paused"
 
 

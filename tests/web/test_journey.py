@@ -9,6 +9,7 @@ from django.urls import reverse
 from goldseam.web.journey import models as m
 from goldseam.web.rebuild import models as ledger
 
+from .conftest import raise_concern
 from .permissions.journey import (
     EMMA_ROUND,
     SOPHIE_HAPPENED,
@@ -345,9 +346,7 @@ def test_need_suggestions_come_from_the_statement(client_as, cast, injury):
 
 
 def test_paused_joint_work_closes_the_journey(client_as, cast, injury):
-    check = cast.couple.safety_checks.get(user=cast.emma)
-    check.concern = True
-    check.save()
+    raise_concern(cast.couple.safety_checks.filter(user=cast.emma))
     response = client_as("sophie").get(reverse("journey:statement", args=[injury.pk]))
     assert response.status_code == 302 and response.url == reverse("couples:joint-status")
     page = client_as("sophie").get(reverse("journey:home")).content.decode()

@@ -10,6 +10,8 @@ from goldseam.trust.checkins import instrument
 from goldseam.web.couples.models import SafetyCheck
 from goldseam.web.rebuild import models as m
 
+from .conftest import raise_concern
+
 pytestmark = pytest.mark.django_db
 
 
@@ -84,7 +86,7 @@ def test_a_shared_note_reaches_the_partner_only_when_shared(cast, client_as):
 
 
 def test_check_in_stays_open_while_joint_work_is_paused(cast, client_as):
-    SafetyCheck.objects.filter(user=cast.emma).update(concern=True)
+    raise_concern(SafetyCheck.objects.filter(user=cast.emma))
     sophie = client_as("sophie")
     assert sophie.get(reverse("rebuild:home")).status_code == 302
     response = sophie.post(reverse("rebuild:checkin"), answers())

@@ -11,6 +11,7 @@ from goldseam.web.couples.models import SafetyCheck
 from goldseam.web.rebuild import models as m
 from goldseam.web.reminders import send_due
 
+from .conftest import raise_concern
 from .permissions.rebuild import couple_ritual, make_commitment
 
 pytestmark = pytest.mark.django_db
@@ -65,7 +66,7 @@ def test_nobody_is_reminded_in_the_night(due_things, settings):
 
 def test_a_paused_couple_gets_only_their_private_check_in_reminders(due_things, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    SafetyCheck.objects.filter(user=due_things.emma).update(concern=True)
+    raise_concern(SafetyCheck.objects.filter(user=due_things.emma))
     with time_machine.travel(NOON, tick=False):
         assert send_due() == 2
     assert set(m.ReminderSent.objects.values_list("kind", flat=True)) == {"checkin"}

@@ -17,7 +17,7 @@ def _replace_emma_with_nina(cast):
     nina = make_user("nina", name="Nina")
     join_with_code(nina, make_invite(cast.couple, cast.sophie).code)
     calm = json.dumps({k: safety.NO for k in safety.QUESTION_KEYS})
-    SafetyCheck.objects.create(couple=cast.couple, user=nina, answers=calm, concern=False)
+    SafetyCheck.objects.create(couple=cast.couple, user=nina, answers=calm)
     assert cast.couple.joint_work_state() == "open"
     return nina
 

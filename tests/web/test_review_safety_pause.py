@@ -14,13 +14,14 @@ from django.urls import reverse
 from goldseam.web.api.models import ApiToken
 from goldseam.web.couples.models import SafetyCheck
 
+from .conftest import raise_concern
 from .permissions.journey import make_injury, make_statement
 from .permissions.rebuild import sophie_commitment
 
 
 def _pause(cast) -> None:
     """Let Sophie's safety answers raise a concern, which pauses the couple's joint work."""
-    SafetyCheck.objects.filter(couple=cast.couple, user=cast.sophie).update(concern=True)
+    raise_concern(SafetyCheck.objects.filter(couple=cast.couple, user=cast.sophie))
     assert cast.couple.joint_work_state() == "paused"
 
 

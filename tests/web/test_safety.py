@@ -95,3 +95,22 @@ def test_unanswered_questions_get_a_message_each_and_answers_are_kept(cast, clie
     page = response.content.decode()
     assert page.count(say("forms.required")) == len(safety.QUESTIONS) - 1
     assert 'value="no" id="id_afraid_1" checked' in page or 'checked' in page
+
+
+def test_the_database_row_does_not_say_who_raised_a_concern(cast, client_as):
+    """A copy of the database must not tell which partner may be in danger: the row holds
+    only encrypted answers, and the concern is read from them."""
+    from django.db import connection
+
+    answer(client_as("sophie"), afraid=safety.YES)
+    table = SafetyCheck._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT * FROM {table}")
+        columns = [c[0] for c in cursor.description]
+        rows = cursor.fetchall()
+    assert not any("concern" in c for c in columns)
+    stored = " ".join(str(v) for row in rows for v in row)
+    assert "afraid" not in stored and safety.YES not in stored.split()
+    sophie_check = SafetyCheck.objects.get(couple=cast.couple, user=cast.sophie)
+    assert sophie_check.concern
+    assert not SafetyCheck.objects.get(couple=cast.couple, user=cast.emma).concern

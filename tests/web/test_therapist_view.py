@@ -12,6 +12,7 @@ from goldseam.web.couples.models import AuditLog, SafetyCheck
 from goldseam.web.rebuild import models as m
 from goldseam.web.therapist.models import SessionNote
 
+from .conftest import raise_concern
 from .permissions.rebuild import sophie_commitment
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +67,7 @@ def test_out_of_scope_records_stay_hidden(cast, client_as):
 
 
 def test_paused_for_safety_shows_the_status_never_the_answers(cast, client_as):
-    SafetyCheck.objects.filter(user=cast.sophie).update(concern=True)
+    raise_concern(SafetyCheck.objects.filter(user=cast.sophie))
     body = client_as("therapist").get(
         reverse("therapist:couple", kwargs={"pk": cast.couple.pk})).content.decode()
     assert "Paused for safety" in body

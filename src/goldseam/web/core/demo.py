@@ -65,7 +65,7 @@ def seed_demo() -> dict:
     Membership.objects.create(couple=couple, user=users["emma"], is_hurt_partner=False)
     calm = json.dumps({key: safety.NO for key in safety.QUESTION_KEYS})
     for name in ("sophie", "emma"):
-        SafetyCheck.objects.create(couple=couple, user=users[name], answers=calm, concern=False)
+        SafetyCheck.objects.create(couple=couple, user=users[name], answers=calm)
     shared = Note.objects.create(owner=users["sophie"], couple=couple, title=SOPHIE_SHARED[0],
                                  body=SOPHIE_SHARED[1])
     shared.share()

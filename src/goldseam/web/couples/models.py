@@ -179,10 +179,13 @@ class AuditLog(models.Model):
 
 
 class SafetyCheck(models.Model):
-    """Hold one partner's private safety answers (encrypted) and whether they raised concern.
+    """Hold one partner's private safety answers (encrypted); whether they raise concern is
+    read from the answers, never stored beside them.
 
     Only the answering partner ever sees the answers; the couple sees only that joint work is
-    paused. See goldseam.web.couples.safety for the questions and their sources.
+    paused. A plain "concern" column would tell anyone holding a copy of the database which
+    partner may be in danger, so there is none. See goldseam.web.couples.safety for the
+    questions and their sources.
     """
 
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="safety_checks")
@@ -190,7 +193,6 @@ class SafetyCheck(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_checks"
     )
     answers = EncryptedTextField()
-    concern = models.BooleanField(default=False)
     answered_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -201,3 +203,10 @@ class SafetyCheck(models.Model):
     def answer_dict(self) -> dict[str, str]:
         """Return the answers as question key -> answer key."""
         return json.loads(self.answers or "{}")
+
+    @property
+    def concern(self) -> bool:
+        """Tell whether these answers raise concern (any topic of safety.concern_topics)."""
+        from goldseam.web.couples import safety
+
+        return bool(safety.concern_topics(self.answer_dict()))

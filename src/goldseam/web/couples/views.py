@@ -117,11 +117,9 @@ def safety_check(request):
     if request.method == "POST" and form.is_valid():
         answers = {key: form.cleaned_data[key] for key in safety.QUESTION_KEYS}
         safety.validate(answers)
-        concern = bool(safety.concern_topics(answers))
         SafetyCheck.objects.update_or_create(
             couple=request.couple, user=request.user,
-            defaults={"answers": json.dumps(answers), "concern": concern,
-                      "answered_at": timezone.now()},
+            defaults={"answers": json.dumps(answers), "answered_at": timezone.now()},
         )
         return redirect("couples:safety-result")
     return render(request, "couples/safety.html", {"form": form, "retake": existing is not None})
