@@ -219,3 +219,20 @@ def test_engine_analyses_and_reframes_with_network_blocked(name):
     assert result.returncode == 0, result.stderr
     assert "network access attempted" not in result.stderr
     assert "[" in result.stdout
+
+
+@pytest.mark.parametrize("text", [
+    "I get that you're upset, but I was only having lunch with her.",
+    "I'm sorry you're so upset, babe.",
+    "I've told you everything. I'm going to bed.",
+])
+def test_the_defending_partner_is_not_offered_the_hurt_partners_words(text):
+    engine = engines.get_engine("semantic")
+    catalogue = engine.catalogue()
+    hurt = [catalogue.emotions[n][0] for n in catalogue.hurt_only if n in catalogue.emotions]
+    hurt += [catalogue.needs[n][0] for n in catalogue.hurt_only if n in catalogue.needs]
+    assert "betrayed" in hurt and "you to care about what this did to me" in hurt
+    suggestions = engine.reframe(text)
+    assert suggestions
+    for suggestion in suggestions:
+        assert not any(f" {words}" in suggestion for words in hurt), suggestion

@@ -540,6 +540,8 @@ class SemanticEngine:
 # ---------------------------------------------------------------------------- reframe
 
 CATALOGUE_VECTORS_FILE = DATA_DIR / "catalogue_vectors.json"
+#: Codes of the partner who defends, apologises or retreats.
+DEFENDING_CODES = frozenset({"defensiveness", "empty_apology", "withdrawal"})
 #: Emotion-need pairs tried per event before the engine's own check filters them.
 CANDIDATES = 6
 #: Event clauses tried per message, and suggestions returned.
@@ -555,6 +557,8 @@ class Catalogue:
 
     emotions: dict[str, tuple[str, np.ndarray]]
     needs: dict[str, tuple[str, np.ndarray]]
+    #: Entries only the hurt partner speaks ("betrayed", "honesty from you"): see the file's note.
+    hurt_only: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, precision: str) -> Catalogue:
@@ -577,7 +581,11 @@ class Catalogue:
                 name: (entry["phrase"], np.asarray(vectors[section][name], dtype=np.float32))
                 for name, entry in catalogue[section].items()
             }
-        return cls(emotions=sections["emotions"], needs=sections["needs"])
+        hurt_only = frozenset(
+            name for section in ("emotions", "needs")
+            for name, entry in catalogue[section].items() if entry.get("voice") == "hurt"
+        )
+        return cls(emotions=sections["emotions"], needs=sections["needs"], hurt_only=hurt_only)
 
     @staticmethod
     def rank(entries: dict[str, tuple[str, np.ndarray]], vector: np.ndarray) -> list[str]:
@@ -641,10 +649,17 @@ def reframe_with(engine, text: str) -> list[str]:
         return []
     catalogue = engine.catalogue()
     vector = engine.embedder.encode([text])[0]
-    ranked = [catalogue.emotions[n][0] for n in Catalogue.rank(catalogue.emotions, vector)]
+    # The partner who defends, apologises or retreats (and does not also blame or press) is
+    # not offered the hurt partner's words: "I feel betrayed", "I need honesty from you".
+    codes = set(analysis.codes)
+    defending = bool(DEFENDING_CODES & codes) and not {"blame", "pursuit"} & codes
+    allowed = [n for n in Catalogue.rank(catalogue.emotions, vector)
+               if not (defending and n in catalogue.hurt_only)]
+    ranked = [catalogue.emotions[n][0] for n in allowed]
     own = [e.emotion for e in analysis.emotions if e.kind == "primary"]
     emotions = own + [e for e in ranked if e not in own]
-    needs = [catalogue.needs[n][0] for n in Catalogue.rank(catalogue.needs, vector)]
+    needs = [catalogue.needs[n][0] for n in Catalogue.rank(catalogue.needs, vector)
+             if not (defending and n in catalogue.hurt_only)]
     pairs = _candidates(emotions, needs)
     ranked: list[tuple[int, str, str]] = []
     # Events in the message's own words first, as the rules engine ranks them.
