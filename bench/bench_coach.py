@@ -91,7 +91,7 @@ def _prepare(writers: int) -> list[str]:
             user = User.objects.create_user(f"writer{j}", password="bench-password-1",
                                             display_name=f"Writer {j}")
             Membership.objects.create(couple=couple, user=user, is_hurt_partner=j == i)
-            SafetyCheck.objects.create(couple=couple, user=user, answers="{}", concern=False)
+            SafetyCheck.objects.create(couple=couple, user=user, answers="{}")
             names.append(user.username)
     return names[:writers]
 

@@ -50,7 +50,7 @@ def _generate(now: datetime):
     couple = Couple.objects.create(created_at=now - timedelta(days=DAYS + 1))
     for user in (sophie, emma):
         Membership.objects.create(couple=couple, user=user)
-        SafetyCheck.objects.create(couple=couple, user=user, answers="{}", concern=False)
+        SafetyCheck.objects.create(couple=couple, user=user, answers="{}")
         m.ZoneChange.objects.create(user=user, zone="Europe/London",
                                     since=now - timedelta(days=DAYS + 10))
     start = (now - timedelta(days=DAYS)).date()

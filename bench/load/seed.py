@@ -52,7 +52,7 @@ def seed(n: int) -> list[dict]:
         Membership.objects.create(couple=couple, user=hurt, is_hurt_partner=True)
         Membership.objects.create(couple=couple, user=other)
         for user in (hurt, other):
-            SafetyCheck.objects.create(couple=couple, user=user, answers=calm, concern=False)
+            SafetyCheck.objects.create(couple=couple, user=user, answers=calm)
         injury = Injury.objects.create(couple=couple, hurt_partner=hurt, created_by=hurt,
                                        title="The messages")
         out.append({"injury": injury.pk, "hurt": {"id": hurt.pk, "session": session_for(hurt)},
