@@ -358,7 +358,8 @@ def _own_words(text: str, analysis: Analysis) -> str | None:
     move in the speaker's own words keeps what this message is about. A longer message's
     retreat is quoted from its own sentence ("I'm going to bed"). Mockery and insults are
     never quoted back."""
-    if "contempt" in analysis.codes or _insulting(text):
+    # "whatever" alone is a retreat, fit to quote; other insults are not.
+    if "contempt" in analysis.codes or _contemptuous(text, spare=frozenset({"whatever"})):
         return None
     whole = _quotable(text)
     if whole or "withdrawal" not in analysis.codes:
@@ -402,11 +403,6 @@ def _quoted_event(own_words: str) -> str:
     if not rest:
         return f"I {verb} like this"
     return f'I {verb} and then add "{rest}"'
-
-
-def _insulting(text: str) -> bool:
-    """Tell whether ``text`` holds an insult; "whatever" alone is a retreat, fit to quote."""
-    return any(w in INSULTS and w != "whatever" for w in re.findall(r"[a-z']+", text.lower()))
 
 
 _NOUN_PHRASE = re.compile(
@@ -474,18 +470,31 @@ def _noun_phrases(text: str) -> list[str]:
     return out[:2]
 
 
-def _contemptuous(event: str) -> bool:
-    return any(w in INSULTS for w in re.findall(r"[a-z']+", event.lower()))
+def _contemptuous(text: str, spare: frozenset[str] = frozenset()) -> bool:
+    """Tell whether ``text`` holds an insult, words in ``spare`` excepted."""
+    return any(w in INSULTS and w not in spare for w in re.findall(r"[a-z']+", text.lower()))
+
+
+#: Codes of the partner who defends, apologises or retreats, in the order their wording is tried.
+DEFENDING_CODES = ("defensiveness", "empty_apology", "withdrawal")
+
+
+def speaks_as_defender(analysis: Analysis) -> bool:
+    """Tell whether ``analysis`` is of a message that defends, apologises or retreats without
+    also blaming or pressing: its speaker is the partner who broke trust, speaking from shame
+    or fear, and is never offered the hurt partner's words."""
+    codes = set(analysis.codes)
+    return bool(codes.intersection(DEFENDING_CODES)) and not {"blame", "pursuit"} & codes
 
 
 def _pairs(text: str, analysis: Analysis) -> list[tuple[str, str]]:
     catalogue = _catalogue()
     low = text.lower()
     pairs: list[tuple[str, str]] = []
-    for code in ("defensiveness", "empty_apology", "withdrawal"):
-        # The partner who defends, apologises or retreats speaks from shame or fear.
-        if code in analysis.codes and not {"blame", "pursuit"} & set(analysis.codes):
-            pairs.extend(tuple(p) for p in catalogue["codes"][code])
+    if speaks_as_defender(analysis):
+        for code in DEFENDING_CODES:
+            if code in analysis.codes:
+                pairs.extend(tuple(p) for p in catalogue["codes"][code])
     for topic in catalogue["topics"]:
         if any(re.search(rf"\b{re.escape(w)}\b", low) for w in topic["words"]):
             pairs.extend(tuple(p) for p in topic["pairs"])

@@ -364,7 +364,6 @@ def train_semantic(
             "precision": precision,
         }
     )
-    out.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(out, heads.to_json())
     write_catalogue_vectors(precision, out.parent / CATALOGUE_VECTORS_FILE.name, embedder)
     return {
@@ -540,8 +539,6 @@ class SemanticEngine:
 # ---------------------------------------------------------------------------- reframe
 
 CATALOGUE_VECTORS_FILE = DATA_DIR / "catalogue_vectors.json"
-#: Codes of the partner who defends, apologises or retreats.
-DEFENDING_CODES = frozenset({"defensiveness", "empty_apology", "withdrawal"})
 #: Emotion-need pairs tried per event before the engine's own check filters them.
 CANDIDATES = 6
 #: Event clauses tried per message, and suggestions returned.
@@ -651,8 +648,7 @@ def reframe_with(engine, text: str) -> list[str]:
     vector = engine.embedder.encode([text])[0]
     # The partner who defends, apologises or retreats (and does not also blame or press) is
     # not offered the hurt partner's words: "I feel betrayed", "I need honesty from you".
-    codes = set(analysis.codes)
-    defending = bool(DEFENDING_CODES & codes) and not {"blame", "pursuit"} & codes
+    defending = rules_reframe.speaks_as_defender(analysis)
     allowed = [n for n in Catalogue.rank(catalogue.emotions, vector)
                if not (defending and n in catalogue.hurt_only)]
     ranked = [catalogue.emotions[n][0] for n in allowed]
