@@ -164,3 +164,37 @@ def test_unflagged_dev_corpus_has_few_false_alarms():
 # there, and does not pretend the target is met.
 HELDOUT_RECALL_FLOOR = {"self_harm": 0.90, "violence": 0.86, "coercion": 0.81}
 HELDOUT_FALSE_ALARM_CEILING = 0.083
+
+
+# Pairs for the frames added after safety writer G: the everyday sentence must raise nothing
+# in the rules' frames, and its dangerous neighbour, worded alike, must still be caught.
+EVERYDAY_AND_DANGER = {
+    "stranger_anger": (
+        "I could strangle the guy who invented parking apps.",
+        "I could strangle you for what you did.", "violence"),
+    "relative_hyperbole": (
+        "Dad's going to murder me when he hears about the car.",
+        "He said he's going to kill me if I tell anyone.", "violence"),
+    "sport_injury": (
+        "Cracked ribs from kickboxing, the coach says six weeks off.",
+        "He cracked my ribs last night and told me to keep quiet.", "violence"),
+    "accident_cut": (
+        "Cut my finger chopping onions and now it won't stop bleeding.",
+        "He held a knife to me in the kitchen last night.", "violence"),
+    "childcare": (
+        "Go back to sleep, I'll take the kids to nursery today.",
+        "She says she'll take the kids and I'll never see them again.", "coercion"),
+    "not_scared": (
+        "I'm not scared of you, I'm scared of the lying.",
+        "I'm scared of him when he drinks.", "coercion"),
+    "moving_out": (
+        "The removal men come at nine, I'll be gone by lunch.",
+        "By the time you read this I'll be gone for good.", "self_harm"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EVERYDAY_AND_DANGER))
+def test_everyday_words_pass_and_their_dangerous_twins_do_not(name):
+    everyday, danger, flag = EVERYDAY_AND_DANGER[name]
+    assert flag not in rule_matches(normalize(everyday).text)
+    assert flag in rule_matches(normalize(danger).text)
