@@ -112,6 +112,17 @@ def test_reported_speech_is_not_the_speakers_blame(engine):
     assert "blame" not in analyze(text, engine=engine).codes
 
 
+def test_blocked_trigger_is_a_feature_for_the_model_not_a_code():
+    from goldseam.language.rules import analyze_rules
+
+    reported = analyze_rules("In group tonight someone said 'you always pick your phone over me'.")
+    assert "blame" not in reported.codes
+    assert reported.features["blocked:blame"] == 1.0
+    own = analyze_rules("You always pick your phone over me.")
+    assert "blame" in own.codes
+    assert "blocked:blame" not in own.features
+
+
 def test_rules_only_engine_reads_without_model():
     analysis = analyze("You lied to me.", engine="rules-only")
     assert "blame" in analysis.codes

@@ -99,6 +99,7 @@ class RuleResult:
     emotions: list[Emotion]
     safety: list[str]
     hits: dict[str, int] = field(default_factory=dict)
+    blocked: set[str] = field(default_factory=set)
     features: dict[str, float] = field(default_factory=dict)
 
 
@@ -195,14 +196,23 @@ def find_emotions(sentences: list[Sentence]) -> list[EmotionHit]:
     return hits
 
 
-def _code_matches(sent: Sentence, code: str, rules: CodeRules) -> list[tuple[int, int]]:
+def _code_matches(
+    sent: Sentence, code: str, rules: CodeRules, blocked: set[str] | None = None
+) -> list[tuple[int, int]]:
+    """Return the spans (relative to the sentence) where ``code``'s rules fire; a code whose
+    trigger matched but was cancelled by a blocker (reported speech, praise, "I'm not blaming
+    you") is added to ``blocked``."""
     matches = list(rules.patterns.finditer(sent.text)) if rules.patterns is not None else []
     if rules.anchored is not None:
         first = rules.anchored.match(sent.text)
         if first is not None:
             matches.insert(0, first)
     # Blockers matter only when something matched; most sentences match nothing.
-    if not matches or (rules.blockers is not None and rules.blockers.search(sent.text)):
+    if not matches:
+        return []
+    if rules.blockers is not None and rules.blockers.search(sent.text):
+        if blocked is not None:
+            blocked.add(code)
         return []
     found = []
     for m in matches:
@@ -242,8 +252,11 @@ def analyze_rules(text: str) -> RuleResult:
     hits = find_emotions(sentences)
     found: dict[str, list[tuple[int, int]]] = {}
     compiled = code_rules()
+    blocked: set[str] = set()
     for sent in sentences:
-        sentence_hits = {code: _code_matches(sent, code, rules) for code, rules in compiled.items()}
+        sentence_hits = {
+            code: _code_matches(sent, code, rules, blocked) for code, rules in compiled.items()
+        }
         sentence_hits["blame"] = [
             m for m in sentence_hits["blame"] if not _inside_disclosure(sent, m[0], hits)
         ]
@@ -294,6 +307,7 @@ def analyze_rules(text: str) -> RuleResult:
     safety, _ = find_safety(norm)
     result = RuleResult(norm, codes, spans, emotions, safety)
     result.hits = {code: len(found.get(code, [])) for code in CODES if code != NEUTRAL}
+    result.blocked = blocked
     result.features = _features(norm, sentences, hits, result)
     return result
 
@@ -306,6 +320,9 @@ def _features(
     upper = len(_UPPER.findall(norm.original))
     feats = {f"rule:{code}": min(n, 3) / 3 for code, n in result.hits.items()}
     feats["rule:none"] = float(not any(result.hits.values()))
+    # A trigger someone else said, or one the speaker denies, still carries its words into the
+    # n-grams; this lets the model learn to discount them ("she said you always...").
+    feats.update({f"blocked:{code}": 1.0 for code in result.blocked})
     feats["emo:primary_owned"] = float(any(h.owned and h.emotion.kind == "primary" for h in hits))
     feats["emo:secondary"] = float(any(h.speaker and h.emotion.kind == "secondary" for h in hits))
     feats["emo:partner"] = float(any(not h.speaker for h in hits))
