@@ -86,3 +86,24 @@ def test_a_broken_corpus_line_is_named(tmp_path):
     path.write_text('{"id": "x1", "text": "fine", "codes": []}\n{not json}\n', encoding="utf-8")
     with pytest.raises(semantic.CorpusError, match="raw_x.jsonl:2"):
         semantic.read_labelled([path])
+
+
+def test_stacker_inputs_are_dumped_for_study(tmp_path):
+    import numpy as np
+
+    from goldseam.language import ensemble
+
+    corpus, _ = _corpus(tmp_path)
+    records = semantic.train_records([corpus])
+    rng = np.random.default_rng(0)
+    semantic_oof = rng.random((len(records), 13))
+    rules = rng.random((len(records), 13))
+    dump = tmp_path / "stacker_oof.npz"
+    ensemble.train_ensemble(
+        [corpus], out=tmp_path / "stacker.json", semantic_oof=semantic_oof,
+        rules_scorer=lambda recs: (rules, "given"), dump=dump,
+    )
+    saved = np.load(dump)
+    assert np.array_equal(saved["semantic"], semantic_oof)
+    assert np.array_equal(saved["rules"], rules)
+    assert np.array_equal(saved["y"], semantic.label_matrix(records))

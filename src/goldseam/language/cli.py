@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -290,10 +291,21 @@ def cmd_train(args: argparse.Namespace) -> int:
         return 1
     semantic_oof, folds, rows = heads.pop("oof"), heads.pop("folds"), heads.pop("safety_rows")
     print(f"semantic heads: {heads}")
-    safety_heads = semantic_safety.train(root, folds=folds, rows=rows)
+    # GOLDSEAM_TRAIN_DUMP names a folder for the out-of-fold inputs of the stacker and the
+    # safety thresholds, to study other combinations without retraining the layers.
+    dump = os.environ.get("GOLDSEAM_TRAIN_DUMP")
+    dump_dir = Path(dump) if dump else None
+    if dump_dir is not None:
+        dump_dir.mkdir(parents=True, exist_ok=True)
+    safety_heads = semantic_safety.train(
+        root, folds=folds, rows=rows, dump=dump_dir / "safety_oof.npz" if dump_dir else None
+    )
     print(f"safety heads: cross-validated recall {_recalls(safety_heads)}")
     if args.engine == "ensemble":
-        stacker = ensemble.train_ensemble(paths, semantic_oof=semantic_oof)
+        stacker = ensemble.train_ensemble(
+            paths, semantic_oof=semantic_oof,
+            dump=dump_dir / "stacker_oof.npz" if dump_dir else None,
+        )
         print(f"ensemble stacker: {stacker}")
     return 0
 

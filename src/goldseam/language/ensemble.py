@@ -128,6 +128,7 @@ def train_ensemble(
     heads_path: Path = semantic.HEADS_FILE,
     rules_scorer: Callable[[list[dict]], tuple[np.ndarray, str]] = rules_out_of_fold,
     semantic_oof: np.ndarray | None = None,
+    dump: Path | None = None,
 ) -> dict:
     """Fit the stacker on the train split and write it to ``out``; return a summary.
 
@@ -135,7 +136,9 @@ def train_ensemble(
     after both from ``goldseam train``. ``semantic_oof`` are the heads' out-of-fold
     probabilities as ``train_semantic`` cross-fitted them (encoder adapter included); without
     them the heads are refitted out of fold on the current encoder's vectors, which is honest
-    only for an encoder that was not fitted to these messages.
+    only for an encoder that was not fitted to these messages. With ``dump``, the stacker's
+    inputs (both layers' out-of-fold scores and the labels) are saved there as .npz, so other
+    stackers can be compared on them without retraining the layers.
     """
     records = semantic.train_records(paths)
     heads = semantic.Heads.from_file(heads_path)
@@ -148,6 +151,8 @@ def train_ensemble(
             [semantic.out_of_fold(x, y[:, j], c) for j in range(len(CODES))]
         )
     rules_scores, rules_note = rules_scorer(records)
+    if dump is not None:
+        np.savez_compressed(dump, rules=rules_scores, semantic=semantic_oof, y=y)
     fitted = fit_stacker(rules_scores, semantic_oof, y)
     payload = {
         "format": "goldseam-ensemble-stacker",

@@ -13,7 +13,7 @@ score reaches the flag's threshold, so a head can only add flags, never remove o
 contract leans towards recall).
 
 ``python -m goldseam.language.semantic_safety train`` refits the heads reproducibly from
-data/safety/tune.jsonl, data/safety/extra_train.jsonl, data/safety/extra_train_semantic.jsonl
+the rules model's safety training files (safety.TRAIN_FILES), data/safety/extra_train_semantic.jsonl
 and the unflagged messages of the codes training split (data/messages/train.jsonl, never dev);
 data/safety/heldout.jsonl is never read. Thresholds come from 5-fold out-of-fold probabilities
 on that training data only. The heads are plain JSON, loaded on first use.
@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from goldseam.language import safety
 from goldseam.language.files import write_atomic
 from goldseam.language.normalize import normalize
 from goldseam.language.safety import guarded_flags
@@ -40,16 +41,7 @@ HEADS_FILE = DATA_DIR / "safety_heads.json"
 FORMAT_VERSION = 1
 REPO_ROOT = Path(__file__).resolve().parents[3]
 #: Hand-written flagged and tricky unflagged messages; heldout.jsonl is deliberately absent.
-TRAIN_FILES = (
-    "data/safety/tune.jsonl",
-    "data/safety/extra_train.jsonl",
-    "data/safety/extra_train_semantic.jsonl",
-    "data/safety/extra_train_c.jsonl",
-    "data/safety/extra_train_d.jsonl",
-    "data/safety/extra_train_e.jsonl",
-    "data/safety/extra_train_f.jsonl",
-    "data/safety/retired_heldout_v1.jsonl",
-)
+TRAIN_FILES = (*safety.TRAIN_FILES, "data/safety/extra_train_semantic.jsonl")
 #: Unflagged negatives: the training split of the codes corpus (never dev).
 NEGATIVE_FILES = ("data/messages/train.jsonl",)
 #: Recall wanted from rules OR head on the training positives, out of fold (reported in meta).
@@ -238,7 +230,7 @@ def choose_threshold(probs: np.ndarray, rule_hits: np.ndarray, y: np.ndarray,
 
 def train(
     root: Path = REPO_ROOT, out: Path = HEADS_FILE, precision: str = "bf16", folds=None,
-    rows: tuple[list[dict], int] | None = None,
+    rows: tuple[list[dict], int] | None = None, dump: Path | None = None,
 ) -> dict:
     """Fit the heads on the training rows under ``root``, write ``out``, return CV figures.
 
@@ -246,7 +238,9 @@ def train(
     of an encoder adapter that learnt the flags: the out-of-fold scores that choose the
     thresholds then come from adapters that never saw the scored rows; ``rows`` are then the
     union rows the folds were made over (semantic.safety_union). Without folds, the rows are
-    split in stratified folds over the current encoder's vectors.
+    split in stratified folds over the current encoder's vectors. With ``dump``, the
+    out-of-fold scores, rule hits, labels and the tricky mask are saved there as .npz, so
+    threshold policies can be compared without retraining.
     """
     from sklearn.linear_model import LogisticRegression
 
@@ -263,6 +257,8 @@ def train(
     # The margin's bank is the hand-written messages, rounded as they will be stored.
     bank = x[:n_written].astype("<f2").astype(np.float32)
     weights, bias, thresholds, report = [], [], [], {}
+    oof_all = np.zeros(labels.shape)
+    hits_all = np.zeros(labels.shape, dtype=bool)
     for j, flag in enumerate(SAFETY_FLAGS):
         y = labels[:, j]
         hits = np.array([flag in m for m in rules])
@@ -273,6 +269,7 @@ def train(
             in_bank = fit_rows[fit_rows < n_written]
             near = margin(bank_k[in_bank], labels[in_bank][:, [j]], xk[test_rows])[:, 0]
             oof[test_rows] = combine(clf.decision_function(xk[test_rows]), near)
+        oof_all[:, j], hits_all[:, j] = oof, hits
         clf = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
         threshold = choose_threshold(oof, hits, y, tricky, MAX_HEAD_FALSE_ALARM[flag])
         flagged = hits | (oof >= threshold)
@@ -291,6 +288,8 @@ def train(
         weights.append([round(float(w), DIGITS) for w in clf.coef_[0]])
         bias.append(round(float(clf.intercept_[0]), DIGITS))
         thresholds.append(round(threshold, DIGITS))
+    if dump is not None:
+        np.savez_compressed(dump, oof=oof_all, hits=hits_all, y=labels, tricky=tricky)
     digest = hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()[:16]
     any_y = np.array([bool(r.get("safety")) for r in rows])
     payload = {
