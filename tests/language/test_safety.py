@@ -187,6 +187,21 @@ EVERYDAY_AND_DANGER = {
     "not_scared": (
         "I'm not scared of you, I'm scared of the lying.",
         "I'm scared of him when he drinks.", "coercion"),
+    "parcel": (
+        "Parcel came for you, it's on the stairs.",
+        "He came at me with the car keys in his fist.", "violence"),
+    "questions_thrown": (
+        "I've answered every question you've thrown at me tonight.",
+        "He threw the remote at me tonight.", "violence"),
+    "dragged_into_it": (
+        "Sorry your sister got dragged into the whole mess.",
+        "I got dragged down the hall by my hair.", "violence"),
+    "held_over_me": (
+        "You'll hold this over me forever, won't you.",
+        "I just want all of it to stop for good.", "self_harm"),
+    "bedtime": (
+        "I'll get the kids to bed, you have a bath.",
+        "He says he'll get the kids and I'll never see them.", "coercion"),
     "moving_out": (
         "The removal men come at nine, I'll be gone by lunch.",
         "By the time you read this I'll be gone for good.", "self_harm"),
