@@ -16,7 +16,6 @@ from goldseam.language.engines import default_engine_name
 DEFAULT_ENGINE_MISSES = {
     "timeout_with_return": "reads 'I need twenty minutes, then let's talk' as need only, "
     "without the promised return (commitment)",
-    "that_night_is_no_goodnight": "reads 'I keep thinking about that night' as withdrawal",
 }
 
 

@@ -158,12 +158,12 @@ def test_unflagged_dev_corpus_has_few_false_alarms():
 
 # Issue 2's targets are recall >= 0.95 per flag and false alarms <= 0.05. They are NOT met:
 # these floors are what the blind second-generation held-out split (320 messages by a writer
-# who never saw the engine) measured in aggregate with the final models (self_harm 0.900,
-# violence 0.863, coercion 0.810, false alarms 0.082 since writer E's training data; coercion
-# 0.793 before; data/safety/NOTES.md), so the test fails if a change makes the engine worse
-# there, and does not pretend the target is met.
-HELDOUT_RECALL_FLOOR = {"self_harm": 0.90, "violence": 0.86, "coercion": 0.81}
-HELDOUT_FALSE_ALARM_CEILING = 0.083
+# who never saw the engine) measured in aggregate with the final models (self_harm 0.920,
+# violence 0.902, coercion 0.897, false alarms 0.076 since writer G's training data; 0.900,
+# 0.882, 0.845 and 0.082 before it; data/safety/NOTES.md), so the test fails if a change
+# makes the engine worse there, and does not pretend the target is met.
+HELDOUT_RECALL_FLOOR = {"self_harm": 0.92, "violence": 0.90, "coercion": 0.89}
+HELDOUT_FALSE_ALARM_CEILING = 0.077
 
 
 # Pairs for the frames added after safety writer G: the everyday sentence must raise nothing

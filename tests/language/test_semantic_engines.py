@@ -133,8 +133,9 @@ def test_message_needing_no_reframe_gets_none(engine):
     [
         ("Honestly it's like I'm just an option to you, you pick her.", {"replaceable"}),
         (
+            # "left holding everything" is helplessness as much as abandonment
             "you vanish every time it gets hard and I'm left holding everything",
-            {"abandoned", "alone"},
+            {"abandoned", "alone", "helpless"},
         ),
         ("Every time your phone lights up my stomach drops.", {"scared", "insecure", "unsafe"}),
     ],
@@ -150,9 +151,6 @@ def test_semantic_catalogue_ranks_the_emotion_that_fits_the_meaning(text, fittin
     assert fitting & set(Catalogue.rank(engine.catalogue().emotions, vector)[:3])
 
 
-@pytest.mark.xfail(strict=True, reason="since parts E and F the semantic engine reads 'it's like "
-                   "I'm just an option to you, you pick her' as free of cycle-feeding codes, so "
-                   "it offers no reframe (the rules and the ensemble still do)")
 def test_semantic_reframe_names_an_emotion_close_to_the_message():
     from goldseam.language.semantic import Catalogue
 
@@ -166,8 +164,6 @@ def test_semantic_reframe_names_an_emotion_close_to_the_message():
     assert "feel replaceable when" in first
 
 
-@pytest.mark.xfail(strict=True, reason="known miss since the LoRA adapter: the need catalogue "
-                   "ranks 'stay with me when things get hard' above 'know I'm your person'")
 def test_semantic_reframe_names_the_need_of_being_chosen():
     engine = engines.get_engine("semantic")
     text = "Honestly it's like I'm just an option to you, you pick her."
