@@ -213,3 +213,13 @@ def test_everyday_words_pass_and_their_dangerous_twins_do_not(name):
     everyday, danger, flag = EVERYDAY_AND_DANGER[name]
     assert flag not in rule_matches(normalize(everyday).text)
     assert flag in rule_matches(normalize(danger).text)
+
+
+def test_figures_and_vetoes_do_not_silence_danger_worded_like_them():
+    # Each message shares words with a figure or a veto; the frames must still raise its flag.
+    path = ROOT / "tests" / "fixtures" / "safety" / "danger_near_figures.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    silenced = [r["text"] for r in rows
+                if not set(r["safety"]) <= set(rule_matches(normalize(r["text"]).text))]
+    assert len(rows) >= 70
+    assert silenced == []
