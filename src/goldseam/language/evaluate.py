@@ -14,7 +14,6 @@ from pathlib import Path
 
 from goldseam.language.types import CODES, CYCLE_CODES, SAFETY_FLAGS, Analysis
 
-_CONTENT = re.compile(r"[a-z']{3,}")
 
 def read_labelled(path: str | Path) -> list[dict]:
     """Return the labelled rows of a JSON Lines file; raise ValueError naming a bad line."""
@@ -89,13 +88,11 @@ def safety_scores(gold: list[set[str]], pred: list[set[str]]) -> dict:
 def content_words(text: str) -> set[str]:
     """Return the stems of the words of ``text`` that can carry its event: not function
     words, not insults (an insult is not an event)."""
-    from goldseam.language.reframing import INSULTS, STOPWORDS, expand_shorthand, stem
+    from goldseam.language.reframing import INSULTS, STOPWORDS, message_words, stem
 
-    # Shorthand spelt out ("cant", "nvm", "u"), so that a suggestion which writes the same
-    # words in full keeps them; "honesty's" is "honesty".
-    text = expand_shorthand(text).lower()
-    words = {w.strip("'") for w in _CONTENT.findall(text)} - STOPWORDS
-    words = {re.sub(r"'s$", "", w) for w in words}
+    # Shorthand is spelt out ("cant", "nvm", "u"), so that a suggestion which writes the same
+    # words in full keeps them.
+    words = set(message_words(text))
     return {stem(w) for w in words - STOPWORDS - INSULTS if len(w) >= 3}
 
 

@@ -253,6 +253,13 @@ def to_event(clause: str) -> str | None:
     return None
 
 
+def message_words(text: str) -> list[str]:
+    """Return the words of ``text`` that may name its topic, in order: shorthand spelt out
+    first ("idc", "wat" are never topics), "honesty's" read as "honesty". The reframe picks its
+    topic from them, and the evaluation's event check compares suggestions against them."""
+    return [re.sub(r"'s$", "", w) for w in _content(expand_shorthand(text))]
+
+
 def _content(text: str) -> list[str]:
     seen: list[str] = []
     for word in re.findall(r"[a-z']{3,}", text.lower()):
@@ -319,11 +326,8 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
         events.append(f"I think about you and {person}")
     if things:
         events.append(f"we talk about the {things[0]}")
-    # "idc", "wat": shorthand is spelt out first, so it is never taken for a topic;
-    # "honesty's" is "honesty".
-    words = [re.sub(r"'s$", "", w) for w in _content(expand_shorthand(text))]
     nouns = [
-        w for w in words
+        w for w in message_words(text)
         if w not in INSULTS and w not in _NOT_TOPICS and w not in STOPWORDS and "'" not in w
         and not w.endswith(("ing", "ed", "ly", "able", "ible"))
     ]

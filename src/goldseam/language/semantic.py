@@ -648,14 +648,13 @@ def reframe_with(engine, text: str) -> list[str]:
     vector = engine.embedder.encode([text])[0]
     # The partner who defends, apologises or retreats (and does not also blame or press) is
     # not offered the hurt partner's words: "I feel betrayed", "I need honesty from you".
-    defending = rules_reframe.speaks_as_defender(analysis)
-    allowed = [n for n in Catalogue.rank(catalogue.emotions, vector)
-               if not (defending and n in catalogue.hurt_only)]
-    ranked = [catalogue.emotions[n][0] for n in allowed]
+    barred = catalogue.hurt_only if rules_reframe.speaks_as_defender(analysis) else frozenset()
+    ranked = [catalogue.emotions[n][0] for n in Catalogue.rank(catalogue.emotions, vector)
+              if n not in barred]
     own = [e.emotion for e in analysis.emotions if e.kind == "primary"]
     emotions = own + [e for e in ranked if e not in own]
     needs = [catalogue.needs[n][0] for n in Catalogue.rank(catalogue.needs, vector)
-             if not (defending and n in catalogue.hurt_only)]
+             if n not in barred]
     pairs = _candidates(emotions, needs)
     ranked: list[tuple[int, str, str]] = []
     # Events in the message's own words first, as the rules engine ranks them.
