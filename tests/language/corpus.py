@@ -135,6 +135,23 @@ EMOTION_CASES: dict[str, tuple[str, set[str], set[str]]] = {
     "negated_emotion": ("I'm not angry, I'm hurt.", {"hurt"}, {"angry"}),
     "secondary_kind": ("I'm furious.", {"furious"}, set()),
     "made_me_feel_reported": ("You made me feel worthless.", {"worthless"}, set()),
+    "supposed_in_partners_place": ("You're right, I'd be scared too.", set(), {"scared"}),
+    "anyone_would": ("Anyone would be furious after that.", set(), {"furious"}),
+    "partners_verdict": ("You've decided I'm guilty whatever I say.", set(), {"guilty"}),
+    "treated_like": ("You treat me like an idiot.", set(), {"ashamed"}),
+    "put_on_for_show": ("He deletes it all and then acts wounded.", set(), {"hurt"}),
+    "stop_crying": ("Okay, I'm sorry, stop crying please.", set(), {"sad"}),
+    "sorry_it_stung": ("Sorry it stung.", set(), {"hurt"}),
+    "regret_your_reaction": ("I regret that you were upset by it.", set(), {"guilty"}),
+    "regret_own_act": ("I regret lying to you more than anything.", {"guilty"}, set()),
+    "hurt_partner_role": ("Dr Hale says the hurt partner often asks again.", set(), {"hurt"}),
+    "never_felt_so": ("I've never felt so alone as that night.", {"alone"}, set()),
+    "second_feeling_after_and": ("I'm scared and alone most nights.", {"scared", "alone"}, set()),
+    "own_subject_after_and": ("You haven't touched me in weeks and I feel so unwanted.",
+                              {"unwanted"}, set()),
+    "heart_in_bits": ("My heart's in bits.", {"heartbroken"}, set()),
+    "lodger": ("I feel like a lodger in my own house.", {"unwanted"}, set()),
+    "where_i_stand": ("I never know where I stand with you.", {"insecure"}, set()),
 }
 
 #: name -> (text, flags that must be raised).

@@ -199,7 +199,8 @@ def code_rules() -> dict[str, CodeRules]:
 _FRAME = (
     r"(?:feel|feels|felt|feeling|am|'m|was|were|been|so|really|very|too|made me|makes me|"
     r"left me|leaves me|like|scared and|sad and|hurt and|tired and|lost and|confused and|"
-    r"afraid and)\s+(?:\w+\s+)?"
+    r"afraid and|(?<=scared )and|(?<=sad )and|(?<=hurt )and|(?<=tired )and|(?<=lost )and|"
+    r"(?<=confused )and|(?<=afraid )and|(?<=ashamed )and|(?<=lonely )and)\s+(?:\w+\s+)?"
 )
 
 

@@ -51,8 +51,30 @@ _ALWAYS_SPEAKER = re.compile(r"^(?:hurts|stings|aches|revolting|repulsive|vile)$
 #: Frames that reflect the partner's feeling back ("I can hear how badly that stung").
 _PARTNER_FRAME = re.compile(
     r"\b(?:(?:hear|see|understand|imagine|know|get) (?:how|why|that)|sounds?|must (?:have )?"
-    r"(?:been|be|felt|feel)?|is someone|are you|were you)\b[^,;]*$"
+    r"(?:been|be|felt|feel)?|is someone|are you|were you|imagine the|(?:i'm|i am) hearing|"
+    r"what i hear|makes sense (?:that|why|you)|no wonder|of course you|sorry (?:that |if )?"
+    r"(?:it|this|that|my \w+|the \w+))\b[^,;]*$"
 )
+#: A feeling the speaker only supposes in the partner's place: "I'd be scared too", "anyone
+#: would be furious", "I'd feel the same if I were you".
+_HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:i'd|i would|anyone would|anybody would|who wouldn't|everyone would)\s+"
+    r"(?:be|feel|have been|have felt)\s+(?:\w+\s+)?$"
+)
+_HYPOTHETICAL_AFTER = re.compile(
+    r"^\W*(?:too|as well|if i (?:were|was) you|in your (?:shoes|place))\b"
+)
+#: The partner's verdict on the speaker, not a feeling the speaker discloses: "you've decided
+#: I'm guilty", "you think I'm stupid", "you treat me like an idiot".
+_VERDICT = re.compile(
+    r"\byou(?:'ve| have)?\s+(?:\w+\s+)?(?:think|thinks|thought|decided|assume|assumed|believe|"
+    r"treat|treated|treating|act as if|talk to me like)\s+(?:i'm|i am|i was|me as|me like|"
+    r"me|i)(?:\s+[\w'-]+){1,4}\W*$"
+)
+#: A feeling put on for show: "acts wounded", "pretending to be scared".
+_PRETENCE = re.compile(r"\b(?:acts?|acting|acted|pretend(?:s|ing|ed)?(?: to be)?)\s+$")
+#: An imperative to the partner: "stop crying", "don't be scared".
+_IMPERATIVE_BEFORE = re.compile(r"(?:^|[,;]\s*|\bplease\s+)(?:stop|quit|don't be|do not be)\s+$")
 _SPEAKER = frozenset([
     "i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "we're", "we've", "us",
     "our"
@@ -127,10 +149,11 @@ _AFFIRMING_NEGATION = re.compile(
 )
 
 
-def _negated(before: str) -> bool:
+def _negated(before: str, word: str = "") -> bool:
     # A negation does not reach across a clause boundary ("I'm not angry, I'm hurt").
     clause = _CLAUSE_BREAK.split(before)[-1]
-    if _AFFIRMING_NEGATION.search(clause):
+    # The matched words may hold the rest of an affirming negation ("never [felt so alone]").
+    if _AFFIRMING_NEGATION.search(f"{clause}{word}"):
         return False
     words = _WORD.findall(clause)[-NEGATION_WINDOW:]
     return any(w in _NEGATORS or w.endswith("n't") for w in words)
@@ -139,7 +162,8 @@ def _negated(before: str) -> bool:
 #: A feeling verb with no subject of its own ("I watched you drink AND FELT helpless"): its
 #: subject is the clause's first one, not the last pronoun before it.
 _SUBJECTLESS_FEELING = re.compile(
-    r"\b(?:and|then|but|just|only) (?:\w+ )?(?:felt|feel|feeling|got|went)\s+(?:\w+\s+)?$"
+    r"\b(?:and|then|but|just|only) (?:(?!(?:i|we|you|he|she|they)\b)\w+ )?"
+    r"(?:felt|feel|feeling|got|went)\s+(?:\w+\s+)?$"
 )
 
 
@@ -155,7 +179,9 @@ def _owner_is_speaker(before: str) -> bool:
 #: feel helpless" discloses the speaker's feeling; "I know how scared you were" reflects theirs.
 _OWN_SUBJECT = re.compile(r"\b(?:i|i'm|i've|i was|i am)\b")
 #: "The hurt I caused", "if I scared you": the speaker's act, not a feeling they disclose.
-_CAUSED_AFTER = re.compile(r"^\s+(?:that\s+)?(?:i|i've|i have)\s+(?:caused|brought|put)\b")
+_CAUSED_AFTER = re.compile(
+    r"^\s+(?:that\s+)?(?:i|i've|i have|my \w+|this|it)\s+(?:\w+\s+){0,2}?(?:caused|brought|put)\b"
+)
 _CAUSING_VERBS = frozenset(["scared", "frightened", "upset"])
 
 
@@ -170,7 +196,7 @@ def find_emotions(sentences: list[Sentence]) -> list[EmotionHit]:
             after = sent.text[m.end():]
             word = m.group()
             negative_word = any(n in word for n in ("n't", "not ", "never", "no longer"))
-            if not negative_word and _negated(before):
+            if not negative_word and _negated(before, word):
                 continue
             if word in _AGENTIVE_VERBS and _AGENTIVE_OBJECT.match(after):
                 continue  # "I hurt you": an act, not a feeling named
@@ -182,6 +208,18 @@ def find_emotions(sentences: list[Sentence]) -> list[EmotionHit]:
             frame = _PARTNER_FRAME.search(before)
             if frame and not _OWN_SUBJECT.search(before, frame.start() + 1):
                 continue  # "I can see how scared you were": the partner's feeling reflected
+            supposed = _HYPOTHETICAL_BEFORE.search(before)
+            if supposed and (
+                not supposed.group().startswith(("i'd", "i would"))
+                or _HYPOTHETICAL_AFTER.match(after)
+            ):
+                continue  # "I'd be scared too", "anyone would be": the partner's place imagined
+            if (
+                _VERDICT.search(before + word)
+                or _IMPERATIVE_BEFORE.search(before)
+                or _PRETENCE.search(before)
+            ):
+                continue  # "you think I'm stupid", "stop crying", "acts wounded": not felt
             speaker = (
                 _owner_is_speaker(before)
                 or bool(_ALWAYS_SPEAKER.search(word))

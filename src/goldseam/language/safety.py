@@ -218,6 +218,7 @@ TRAIN_FILES = (
     "data/safety/extra_train_e.jsonl",
     "data/safety/extra_train_f.jsonl",
     "data/safety/extra_train_g.jsonl",
+    "data/safety/extra_train_h.jsonl",
     "data/safety/retired_heldout_v1.jsonl",
 )
 #: Unflagged corpus used as negatives (the training split of the codes corpus, never dev).
