@@ -178,3 +178,14 @@ def test_the_semantic_reframe_tries_the_messages_own_words_before_the_generic_ev
     first = reframe("Did you kiss him? Did you? Tell me!", engine="semantic")[0]
     assert GENERIC_EVENT not in first
     assert "kiss" in first
+
+
+@pytest.mark.parametrize(("text", "event", "reaction"), [
+    ("You lied again and I'm so angry.", "you lied again", "angry"),
+    ("You deleted the whole thread, and I'm left confused about what was real.",
+     "you deleted the whole thread", "confused"),
+])
+def test_the_speakers_own_reaction_is_not_part_of_the_event(text, event, reaction):
+    first = reframe_with(text, get_engine("rules").analyze)[0]
+    assert event in first
+    assert reaction not in first.split(". I need")[0].split(" when ", 1)[1]

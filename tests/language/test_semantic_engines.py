@@ -232,3 +232,15 @@ def test_the_defending_partner_is_not_offered_the_hurt_partners_words(text):
     assert suggestions
     for suggestion in suggestions:
         assert not any(f" {words}" in suggestion for words in hurt), suggestion
+
+
+@pytest.mark.parametrize("text", [
+    "You always put your phone before me and I'm sick of it.",
+    "I get that you're upset, but I was only having lunch with her.",
+])
+def test_semantic_suggestions_differ_in_the_need_as_well_as_the_emotion(text):
+    suggestions = engines.get_engine("semantic").reframe(text)
+    assert len(suggestions) == 3
+    needs = {s.split(". I need ", 1)[1] for s in suggestions}
+    emotions = {s.split(" when ", 1)[0] for s in suggestions}
+    assert len(emotions) == 3 and len(needs) >= 2

@@ -182,6 +182,13 @@ def expand_shorthand(clause: str) -> str:
     return re.sub(r"[A-Za-z0-9']+", spell, clause)
 
 
+#: "... and I'm sick of it", "... and it makes me furious": the speaker's reaction, not the event.
+_OWN_REACTION = re.compile(
+    r",? \band (?=(?:I'm|I am|I was|it makes me|that makes me|it made me|that made me|"
+    r"it's making me)\b|I (?:feel|felt) (?!like|as if|as though|that)\w)"
+)
+
+
 def to_event(clause: str) -> str | None:
     """Turn a blaming or pressing clause into an event: "you were texting her again"."""
     c = _clean(clause)
@@ -230,6 +237,9 @@ def to_event(clause: str) -> str | None:
     c = re.sub(r"\b(?:only|just) ", "", c)
     # The excuse after "because" or "but" is not the event.
     c = re.split(r",? \b(?:because|but|cause|since|so what|though)\b", c)[0]
+    # Nor is the speaker's own reaction after "and" ("... and I'm sick of it"): the reframe
+    # names the feeling anew.
+    c = re.split(_OWN_REACTION, c)[0]
     m = re.match(r"^you never (?:once |even )?(\w+)(.*)$", c)
     if m:
         verb = m.group(1)

@@ -656,7 +656,7 @@ def reframe_with(engine, text: str) -> list[str]:
     needs = [catalogue.needs[n][0] for n in Catalogue.rank(catalogue.needs, vector)
              if n not in barred]
     pairs = _candidates(emotions, needs)
-    ranked: list[tuple[int, str, str]] = []
+    ranked: list[tuple[int, str, str, str]] = []
     # Events in the message's own words first, as the rules engine ranks them.
     events = rules_reframe._rank_events(text, rules_reframe._event_candidates(text, analysis))
     for rank, event in enumerate(events[:MAX_EVENTS]):
@@ -666,18 +666,28 @@ def reframe_with(engine, text: str) -> list[str]:
         verb = "felt" if rules_reframe._PAST.search(event) and not present else "feel"
         for e, n in pairs:
             score = EVENT_WEIGHT * rank + emotions.index(e) + needs.index(n)
-            ranked.append((score, e, f"I {verb} {e} when {event}. I need {n}."))
+            ranked.append((score, e, n, f"I {verb} {e} when {event}. I need {n}."))
     ranked.sort(key=lambda item: item[0])  # stable: ties keep event order
-    checks = engine.analyze_many([candidate for _, _, candidate in ranked])
+    checks = engine.analyze_many([candidate for *_, candidate in ranked])
+    passing = [
+        (emotion, need, candidate) for (_, emotion, need, candidate), check in zip(ranked, checks)
+        if check.error is None and not check.feeds_cycle
+    ]
+    # One suggestion per emotion, so that the three offer different words; a need not offered
+    # yet comes first, so that they differ in what they ask for too. The first suggestion is
+    # the best-ranked candidate that passes either way.
     suggestions: list[str] = []
-    used: set[str] = set()
-    for (_, emotion, candidate), check in zip(ranked, checks):
-        # One suggestion per emotion, so that the three offer different words.
-        if check.error is None and not check.feeds_cycle and emotion not in used:
+    emotions_used: set[str] = set()
+    needs_used: set[str] = set()
+    for fresh_need in (True, False):
+        for emotion, need, candidate in passing:
+            if len(suggestions) == MAX_SUGGESTIONS:
+                return suggestions
+            if emotion in emotions_used or (fresh_need and need in needs_used):
+                continue
             suggestions.append(candidate)
-            used.add(emotion)
-        if len(suggestions) == MAX_SUGGESTIONS:
-            break
+            emotions_used.add(emotion)
+            needs_used.add(need)
     return suggestions
 
 
