@@ -159,11 +159,12 @@ def test_unflagged_dev_corpus_has_few_false_alarms():
 # Issue 2's targets are recall >= 0.95 per flag and false alarms <= 0.05. They are NOT met:
 # these floors are what the blind second-generation held-out split (320 messages by a writer
 # who never saw the engine) measured in aggregate with the final models (self_harm 0.920,
-# violence 0.902, coercion 0.897, false alarms 0.076 since writer G's training data; 0.900,
-# 0.882, 0.845 and 0.082 before it; data/safety/NOTES.md), so the test fails if a change
-# makes the engine worse there, and does not pretend the target is met.
-HELDOUT_RECALL_FLOOR = {"self_harm": 0.92, "violence": 0.90, "coercion": 0.89}
-HELDOUT_FALSE_ALARM_CEILING = 0.077
+# violence 0.922, coercion 0.914, false alarms 0.071 since writer H's training data; 0.920,
+# 0.902, 0.897 and 0.076 before it; 0.900, 0.882, 0.845 and 0.082 before writer G's;
+# data/safety/NOTES.md), so the test fails if a change makes the engine worse there, and
+# does not pretend the target is met.
+HELDOUT_RECALL_FLOOR = {"self_harm": 0.92, "violence": 0.92, "coercion": 0.91}
+HELDOUT_FALSE_ALARM_CEILING = 0.071
 
 
 # Pairs for the frames added after safety writer G: the everyday sentence must raise nothing

@@ -133,7 +133,8 @@ def test_heads_only_add_to_the_rules_flags(engines):
 
 @pytest.mark.semantic
 def test_dev_false_alarms_stay_low(engines):
-    # Measured 39/963 = 0.041: 32 of the 880 messages dev held before parts H and R (30
+    # Measured 41/1028 = 0.040 since part I joined (42 with the models before it). Before that
+    # 39/963 = 0.041: 32 of the 880 messages dev held before parts H and R (30
     # before this retraining), and 7 of their 83, whose images of hurt ("it broke something in
     # me") sit near the flags; 29/804 = 0.036 before parts G and H, 21/733 before parts E and
     # F. The heads never saw dev.
@@ -145,20 +146,20 @@ def test_dev_false_alarms_stay_low(engines):
 @pytest.mark.semantic
 def test_heldout_figures_hold(engines):
     # Measured with the final models on the blind second-generation held-out split
-    # (data/safety/NOTES.md; six looks in aggregate, nothing tuned on it): recall self_harm
-    # 0.940, violence 0.922, coercion 0.914; false alarms 0.094 (0.920, 0.882, 0.879 and 0.100
-    # before writer G's data; self_harm 0.960 and false alarms 0.124 before writer E's). The
-    # targets (recall >= 0.95 each, false alarms <= 0.05) are not met; these floors guard
-    # against regressions (rules layer: 0.920, 0.902, 0.897; 0.076).
+    # (data/safety/NOTES.md; eight looks in aggregate, nothing tuned on it): recall self_harm
+    # 0.960, violence 0.941, coercion 0.931; false alarms 0.088 since writer H's data (0.940,
+    # 0.922, 0.914 and 0.094 before it; 0.920, 0.882, 0.879 and 0.100 before writer G's). The
+    # targets (recall >= 0.95 each, false alarms <= 0.05) are met for self_harm only; these
+    # floors guard against regressions (rules layer: 0.920, 0.922, 0.914; 0.071).
     rows = _rows("data/safety/heldout.jsonl")
     analyses = engines["ensemble"].analyze_many([r["text"] for r in rows])
     found = [set(a.safety) for a in analyses]
-    floors = {"self_harm": 0.94, "violence": 0.92, "coercion": 0.91}
+    floors = {"self_harm": 0.96, "violence": 0.94, "coercion": 0.93}
     for flag, floor in floors.items():
         gold = [f for r, f in zip(rows, found, strict=True) if flag in r["safety"]]
         assert sum(flag in f for f in gold) / len(gold) >= floor, flag
     clean = [f for r, f in zip(rows, found, strict=True) if not r["safety"]]
-    assert sum(bool(f) for f in clean) / len(clean) <= 0.095  # 16/170
+    assert sum(bool(f) for f in clean) / len(clean) <= 0.089  # 15/170
 
 
 # The ensemble, the default engine, on the named tricky non-flags of the rules layer's tests.
