@@ -73,8 +73,9 @@ _VERDICT = re.compile(
 )
 #: A feeling put on for show: "acts wounded", "pretending to be scared".
 _PRETENCE = re.compile(r"\b(?:acts?|acting|acted|pretend(?:s|ing|ed)?(?: to be)?)\s+$")
-#: An imperative to the partner: "stop crying", "don't be scared".
-_IMPERATIVE_BEFORE = re.compile(r"(?:^|[,;]\s*|\bplease\s+)(?:stop|quit|don't be|do not be)\s+$")
+#: An order to the partner: "stop crying", "please quit sulking" ("don't be scared" is already
+#: dropped as negated).
+_IMPERATIVE_BEFORE = re.compile(r"(?:^|[,;]\s*|\bplease\s+)(?:stop|quit)\s+$")
 _SPEAKER = frozenset([
     "i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself", "we", "we're", "we've", "us",
     "our"

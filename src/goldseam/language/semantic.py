@@ -656,7 +656,7 @@ def reframe_with(engine, text: str) -> list[str]:
     needs = [catalogue.needs[n][0] for n in Catalogue.rank(catalogue.needs, vector)
              if n not in barred]
     pairs = _candidates(emotions, needs)
-    ranked: list[tuple[int, str, str, str]] = []
+    candidates: list[tuple[int, str, str, str]] = []
     # Events in the message's own words first, as the rules engine ranks them.
     events = rules_reframe._rank_events(text, rules_reframe._event_candidates(text, analysis))
     for rank, event in enumerate(events[:MAX_EVENTS]):
@@ -666,11 +666,12 @@ def reframe_with(engine, text: str) -> list[str]:
         verb = "felt" if rules_reframe._PAST.search(event) and not present else "feel"
         for e, n in pairs:
             score = EVENT_WEIGHT * rank + emotions.index(e) + needs.index(n)
-            ranked.append((score, e, n, f"I {verb} {e} when {event}. I need {n}."))
-    ranked.sort(key=lambda item: item[0])  # stable: ties keep event order
-    checks = engine.analyze_many([candidate for *_, candidate in ranked])
+            candidates.append((score, e, n, f"I {verb} {e} when {event}. I need {n}."))
+    candidates.sort(key=lambda item: item[0])  # stable: ties keep event order
+    checks = engine.analyze_many([candidate for *_, candidate in candidates])
     passing = [
-        (emotion, need, candidate) for (_, emotion, need, candidate), check in zip(ranked, checks)
+        (emotion, need, candidate)
+        for (_, emotion, need, candidate), check in zip(candidates, checks)
         if check.error is None and not check.feeds_cycle
     ]
     # One suggestion per emotion, so that the three offer different words; a need not offered

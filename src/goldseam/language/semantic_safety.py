@@ -33,7 +33,6 @@ import numpy as np
 from goldseam.language import safety
 from goldseam.language.files import write_atomic
 from goldseam.language.normalize import normalize
-from goldseam.language.safety import guarded_flags
 from goldseam.language.types import SAFETY_FLAGS, Analysis
 
 DATA_DIR = Path(__file__).parent / "data" / "semantic"
@@ -178,7 +177,8 @@ def add_flags(analyses: Sequence[Analysis], indices: Sequence[int], vectors: np.
     heads = load_heads()
     for i, extra in zip(indices, heads.flags(vectors), strict=True):
         if extra:
-            extra = [f for f in extra if f not in guarded_flags(normalize(analyses[i].text).text)]
+            guarded = safety.guarded_flags(normalize(analyses[i].text).text)
+            extra = [f for f in extra if f not in guarded]
         if extra:
             have = set(analyses[i].safety) | set(extra)
             analyses[i].safety = [f for f in SAFETY_FLAGS if f in have]
