@@ -1,6 +1,8 @@
 """Reframes keep the message's event, name a primary emotion and a need, and feed no cycle."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from goldseam.language import analyze, reframe
@@ -189,3 +191,36 @@ def test_the_speakers_own_reaction_is_not_part_of_the_event(text, event, reactio
     first = reframe_with(text, get_engine("rules").analyze)[0]
     assert event in first
     assert reaction not in first.split(". I need")[0].split(" when ", 1)[1]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("You're checking my phone again, you never trust me.", "checking my phone again"),
+    ("You're checking my phone again, you always assume the worst.", "checking my phone again"),
+    ("You never listen, you always interrupt me.", "you didn't listen"),
+])
+def test_a_charge_spliced_on_with_a_comma_is_not_part_of_the_event(text, kept):
+    event = to_event(text)
+    assert kept in event
+    assert not re.search(r"\b(?:never|always|interrupt|assume|trust)\b", event), event
+
+
+@pytest.mark.parametrize(("text", "unwanted"), [
+    ("It was one text, you're blowing this out of proportion.", "blowing"),
+    ("Stop apologising, I'm going to bed.", "I keep apologising"),
+    ("Stop justifying yourself, I'm done.", "I keep justifying"),
+    ("I'm not answering any more questions.", "we keep answering"),
+    ("I'll let you cool off, I'm heading out.", "we keep heading"),
+])
+def test_only_a_shared_verb_of_talking_becomes_what_we_keep_doing(text, unwanted):
+    suggestions = reframe_with(text, get_engine("rules").analyze)
+    assert suggestions
+    assert not any(unwanted in s for s in suggestions), suggestions
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("I'm done arguing.", "we keep arguing about this"),
+    ("Why are you dragging all that up again? I said I'm sorry.", "we keep bringing this up"),
+])
+def test_a_retreat_about_the_talk_itself_keeps_that_talk_as_its_event(text, event):
+    suggestions = reframe_with(text, get_engine("rules").analyze)
+    assert any(event in s for s in suggestions), suggestions

@@ -86,14 +86,25 @@ INSULTS = frozenset(
 )
 
 
-#: Words in -ing that are not the speaker's activity.
-_NOT_GERUNDS = frozenset(
-    (
-        "going", "doing", "being", "having", "getting", "morning", "evening", "nothing",
-        "something", "anything", "everything", "wedding", "building", "feeling",
-        "darling", "sibling", "ceiling", "during",
-    )
+#: What a retreat or a defence says about the talk itself ("why do you keep bringing this
+#: up", "I'm done arguing"), as the event of a reframe. Only verbs of talking that both
+#: partners share ("we keep arguing"), each with what must follow it: a bare gerund
+#: ("you're blowing this out of proportion", "stop apologising", "I'm bringing the kids")
+#: made "we keep blowing about this" or turned who did what around.
+_TALK_EVENTS = (
+    (re.compile(r"\b(talking|arguing|fighting|bickering)(?= (?:about (?:this|it|that)|"
+                r"again|any ?more|like this)\b|\s*[.!?,]|\s*$)"),
+     "we keep {} about this"),
+    (re.compile(r"\b(?:bringing|dragging|digging) (?:this|it|that|all this|all that|"
+                r"it all|this all|everything|the past) (?:back )?up\b"), "we keep bringing this up"),
+    (re.compile(r"\b(?:discussing|rehashing|repeating|going over|going through) (?:this|it|"
+                r"that|all this|the same)\b"), "we keep going over this"),
+    (re.compile(r"\bdwelling on (?:this|it|that|the past)\b"), "we keep dwelling on this"),
+    (re.compile(r"\b(defending|explaining|justifying) myself\b"), "I keep {} myself"),
+    (re.compile(r"\b(?:going|talking) (?:round|around) in circles\b"),
+     "we keep going round in circles"),
 )
+
 #: Interjections, vocatives and common verbs or adjectives that cannot stand as a topic.
 _NOT_TOPICS = frozenset(
     (
@@ -229,6 +240,10 @@ def to_event(clause: str) -> str | None:
                  r"unlock|open|read) (.*)$", c)
     if m:
         return f"I have to ask you to {m.group(1)} {m.group(2)}".strip()
+    # A charge spliced on with a comma ("you're checking my phone, you never trust me") is
+    # not the event: inside "I felt ... when" it would still land as blame.
+    c = re.split(r",\s*(?=(?:you|you're|you are|ur) (?:never|always|constantly|don't even|"
+                 r"can't even|won't even)\b)", c)[0]
     c = _ALWAYS.sub("", c)
     c = re.sub(r"\byou're\b", "you were", c)
     c = re.sub(r"\byou are\b", "you were", c)
@@ -317,14 +332,13 @@ def _event_candidates(text: str, analysis: Analysis) -> list[str]:
             parts = re.split(r" and (?=(?:you|she|he|they)\b)", event.removeprefix(lead))
             if len(parts) > 1:
                 events.extend(lead + p for p in parts if lead + p not in events)
-    gerunds = [
-        w for w in _content(text)
-        if w.endswith("ing") and len(w) >= 6 and w not in _NOT_GERUNDS
-    ]
-    if gerunds and {"withdrawal", "defensiveness"} & set(analysis.codes):
-        verb = gerunds[0]
-        transitive = verb in ("discussing", "explaining", "repeating", "justifying", "defending")
-        events.append(f"we keep {verb} this" if transitive else f"we keep {verb} about this")
+    if {"withdrawal", "defensiveness", "empty_apology"} & set(analysis.codes):
+        lowered = expand_shorthand(text.lower())
+        for pattern, event in _TALK_EVENTS:
+            m = pattern.search(lowered)
+            if m:
+                events.append(event.format(*m.groups()))
+                break
     for phrase in _noun_phrases(text):
         events.append(f"I think about {phrase}")
     people = [w for w in re.findall(r"[a-z]+", text.lower()) if w in _PEOPLE]
