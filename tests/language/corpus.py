@@ -121,6 +121,17 @@ CODE_CASES: dict[str, tuple[str, set[str], set[str]]] = {
     "that_night_is_no_goodnight": (
         "I keep thinking about that night.", set(), {"withdrawal"}
     ),
+    # A report of the partner's harm is blame, as in the contract's safety examples; the
+    # codes models read such messages almost at random until the safety files' coded
+    # messages joined their training (fifth session).
+    "harm_report_wrist": ("He grabbed my wrist so hard on Saturday that it bruised.", {"blame"},
+                          {"neutral"}),
+    "harm_report_glass": ("She threw a glass at me last night and it cut my cheek.", {"blame"},
+                          {"neutral", "contempt"}),
+    "control_report_passport": (
+        "He took my passport and says I can't have it back until I behave.", {"blame"},
+        {"neutral"},
+    ),
 }
 
 #: name -> (text, emotion names that must be reported, names that must not).
@@ -152,6 +163,16 @@ EMOTION_CASES: dict[str, tuple[str, set[str], set[str]]] = {
     "heart_in_bits": ("My heart's in bits.", {"heartbroken"}, set()),
     "lodger": ("I feel like a lodger in my own house.", {"unwanted"}, set()),
     "where_i_stand": ("I never know where I stand with you.", {"insecure"}, set()),
+    "both_sides_of_and": ("I feel confused and lost.", {"confused", "lost"}, set()),
+    "both_sides_of_and_2": ("Honestly I'm afraid and lonely here.", {"afraid", "lonely"}, set()),
+    "tearful": ("Bit tearful today, the anniversary still gets me.", {"sad"}, set()),
+    "onions_not_sad": ("Chopping onions always makes me teary.", set(), {"sad"}),
+    "part_of_me_not_safe": ("Part of me still doesn't feel safe with you.", {"unsafe"}, set()),
+    "broke_something": ("Reading those messages broke something in me.", {"heartbroken"}, set()),
+    "whats_real": ("I honestly can't tell what's real any more.", {"confused"}, set()),
+    "made_to_feel_mad": ("You made me feel like I was going mad for asking.", {"confused"}, set()),
+    "cold_fingers_not_numb": ("I can't feel anything in my fingers, it's freezing out.", set(),
+                              {"numb"}),
 }
 
 #: name -> (text, flags that must be raised).
@@ -182,6 +203,7 @@ SAFETY_CASES: dict[str, tuple[str, set[str]]] = {
         ),
         {"coercion"},
     ),
+    "slipped_into_drink": ("He slipped something into my drink at the party.", {"violence"}),
 }
 
 #: Messages that must raise no safety flag: figures of speech and relationship ultimatums.
@@ -199,4 +221,5 @@ NO_SAFETY_CASES: dict[str, str] = {
     "end_it_with_her": "I ended it with her last night, it's over.",
     "rumination": "I keep thinking about that night.",
     "replaying_texts": "i cant stop thinking about the texts you sent her",
+    "slipped_on_ice": "I slipped on the ice and hurt my wrist, it's only a sprain.",
 }

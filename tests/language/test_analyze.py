@@ -7,16 +7,12 @@ from corpus import CODE_CASES, EMOTION_CASES
 from goldseam.language import CODES, analyze, analyze_many
 from goldseam.language.engines import default_engine_name
 
-#: Named cases the default engine (the ensemble, retrained on the 4,433-message corpus of parts
-#: A-G) gets wrong. Kept visible rather than deleted: they are contract hard cases and the
-#: rules-only layer still reads them right (the test after the next one). The retraining on
-#: part G mended the one listed before ("we only had coffee, relax" read as neutral) and the
-#: "u NEVER listen" span case, and broke these two (retrain variance on single messages; dev
-#: and the stress set both rose).
-DEFAULT_ENGINE_MISSES = {
-    "timeout_with_return": "reads 'I need twenty minutes, then let's talk' as need only, "
-    "without the promised return (commitment)",
-}
+#: Named cases the default engine (the ensemble) gets wrong, kept visible rather than deleted:
+#: they are contract hard cases, and the test after the next one checks that the rules-only
+#: layer still reads them right. Empty since the fifth session's retraining, which mended
+#: "I need twenty minutes, then let's talk" (need and the promised return, commitment); a
+#: retraining that breaks a named case lists it here with what it reads instead.
+DEFAULT_ENGINE_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("name", sorted(CODE_CASES))
@@ -95,15 +91,11 @@ def test_analyze_many_keeps_order_and_matches_single():
     assert [a.codes for a in many] == [analyze(t).codes for t in texts]
 
 
-REPORTED_SPEECH_MISS = pytest.mark.xfail(
-    strict=True, reason="since part G the word model reads the quoted 'you always pick your "
-    "phone over me' as the speaker's blame; the rules' reported-speech blocker drops only the "
-    "rule match, not the model's reading (rules-only still passes)")
-
-
+# The word model read the quoted "you always pick your phone over me" as the speaker's blame
+# from part G's retraining until the fifth session's, which reads it right in every engine.
 @pytest.mark.parametrize("engine", [
-    pytest.param("rules", marks=REPORTED_SPEECH_MISS),
-    pytest.param("ensemble", marks=[pytest.mark.semantic, REPORTED_SPEECH_MISS]),
+    "rules",
+    pytest.param("ensemble", marks=pytest.mark.semantic),
     "rules-only",
 ])
 def test_reported_speech_is_not_the_speakers_blame(engine):

@@ -13,6 +13,7 @@ import pytest
 from corpus import CODE_CASES
 
 from goldseam.language import model
+from goldseam.language.safety import coded_rows
 from goldseam.language.train import corpus_hash, train
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -80,7 +81,11 @@ def test_shipped_model_loads_and_was_trained_on_train_split_only():
         sys.path.remove(str(ROOT / "data"))
     dev_ids = {str(r["id"]) for r in splits.load_split("dev")}
     train_rows = splits.load_split("train")
-    assert dev_ids and shipped.meta["train_messages"] <= len(train_rows)
+    coded = coded_rows(ROOT)
+    assert dev_ids and shipped.meta["train_messages"] == len(train_rows)
+    # Its corpus is the train split and the safety files' coded messages, nothing else.
+    assert shipped.meta["safety_messages"] == len(coded) > 0
+    assert shipped.meta["corpus_sha256"] == corpus_hash(train_rows + coded)
 
 
 def test_importing_the_engine_loads_no_numpy_or_sklearn():

@@ -159,7 +159,8 @@ def test_unflagged_dev_corpus_has_few_false_alarms():
 # Issue 2's targets are recall >= 0.95 per flag and false alarms <= 0.05. They are NOT met:
 # these floors are what the blind second-generation held-out split (320 messages by a writer
 # who never saw the engine) measured in aggregate with the final models (self_harm 0.920,
-# violence 0.922, coercion 0.914, false alarms 0.071 since writer H's training data; 0.920,
+# violence 0.922, coercion 0.914, false alarms 0.071 since writer H's training data, and
+# the same after the fifth session's retraining; 0.920,
 # 0.902, 0.897 and 0.076 before it; 0.900, 0.882, 0.845 and 0.082 before writer G's;
 # data/safety/NOTES.md), so the test fails if a change makes the engine worse there, and
 # does not pretend the target is met.
@@ -224,3 +225,30 @@ def test_figures_and_vetoes_do_not_silence_danger_worded_like_them():
                 if not set(r["safety"]) <= set(rule_matches(normalize(r["text"]).text))]
     assert len(rows) >= 70
     assert silenced == []
+
+
+def test_coded_safety_messages_join_the_codes_training_but_not_the_held_out_split():
+    from goldseam.language.safety import CODED_PREFIX, TRAIN_FILES, coded_rows
+
+    rows = coded_rows(ROOT)
+    heldout = {
+        json.loads(line)["text"]
+        for line in (ROOT / "data/safety/heldout.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+    written = [
+        json.loads(line)
+        for name in TRAIN_FILES
+        for line in (ROOT / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    assert len(rows) == sum(1 for r in written if r.get("codes")) > 1000
+    assert all(r["id"].startswith(CODED_PREFIX) and r["codes"] for r in rows)
+    assert not heldout & {r["text"] for r in rows}
+    assert set(rows[0]) == {"id", "text", "codes", "emotions"}
+
+
+def test_a_tree_without_safety_files_has_no_coded_messages(tmp_path):
+    from goldseam.language.safety import coded_rows
+
+    assert coded_rows(tmp_path) == []

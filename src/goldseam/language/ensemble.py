@@ -51,8 +51,9 @@ def rules_out_of_fold(records: list[dict]) -> tuple[np.ndarray, str]:
 
     The rules engine's scores are its statistical layer's probabilities, and that layer was
     trained on these very messages; so the layer is refitted on four folds and scores the
-    fifth, with goldseam.language.train's own design and fitting functions. If that module's
-    internals are not there, the in-sample scores are used and the note says so.
+    fifth, with goldseam.language.train's own design and fitting functions (the safety files'
+    coded messages are on the fitting side of every fold, as in the shipped layer). If that
+    module's internals are not there, the in-sample scores are used and the note says so.
     """
     try:
         from goldseam.language.train import _design, _fit, _transform
@@ -60,13 +61,23 @@ def rules_out_of_fold(records: list[dict]) -> tuple[np.ndarray, str]:
         return _in_sample(records), "in-sample"
     from sklearn.model_selection import KFold
 
+    from goldseam.language.safety import coded_rows
+
     texts, rule_feats, labels = _design(records)
-    rule_names = sorted({name for f in rule_feats for name in f})
+    # The shipped layer also learns from the safety files' coded messages; so does each fold.
+    extra = coded_rows(semantic.REPO_ROOT)
+    extra_texts, extra_feats, extra_labels = (
+        _design(extra) if extra else ([], [], np.zeros((0, len(CODES)), dtype=int))
+    )
+    rule_names = sorted({name for f in rule_feats + extra_feats for name in f})
     out = np.zeros(labels.shape, dtype=np.float64)
     folds = KFold(n_splits=semantic.FOLDS, shuffle=True, random_state=semantic.SEED)
     for fit, held in folds.split(texts):
         word_vec, char_vec, classifiers, _ = _fit(
-            [texts[i] for i in fit], [rule_feats[i] for i in fit], labels[fit], rule_names
+            [texts[i] for i in fit] + extra_texts,
+            [rule_feats[i] for i in fit] + extra_feats,
+            np.vstack([labels[fit], extra_labels]),
+            rule_names,
         )
         x_held = _transform(
             word_vec, char_vec, [texts[i] for i in held], [rule_feats[i] for i in held], rule_names

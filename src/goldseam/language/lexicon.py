@@ -198,8 +198,10 @@ def code_rules() -> dict[str, CodeRules]:
 #: What must stand before a "framed" emotion word for it to count as a feeling.
 _FRAME = (
     r"(?:feel|feels|felt|feeling|am|'m|was|were|been|so|really|very|too|made me|makes me|"
-    r"left me|leaves me|like|scared and|sad and|hurt and|tired and|lost and|confused and|"
-    r"afraid and|(?<=scared )and|(?<=sad )and|(?<=hurt )and|(?<=tired )and|(?<=lost )and|"
+    r"left me|leaves me|like|tired and|"
+    # "scared and lost": the second feeling is framed by the first, which stays its own match
+    # (a consuming "scared and" swallowed the first feeling's word).
+    r"(?<=scared )and|(?<=sad )and|(?<=hurt )and|(?<=tired )and|(?<=lost )and|"
     r"(?<=confused )and|(?<=afraid )and|(?<=ashamed )and|(?<=lonely )and)\s+(?:\w+\s+)?"
 )
 

@@ -99,7 +99,7 @@ def label_matrix(records: Sequence[dict]) -> np.ndarray:
     out = np.zeros((len(records), len(CODES)), dtype=np.int8)
     index = {code: i for i, code in enumerate(CODES)}
     for row, record in enumerate(records):
-        for code in record["codes"]:
+        for code in record.get("codes", ()):
             if code in index:
                 out[row, index[code]] = 1
     return out
@@ -235,37 +235,41 @@ def cross_fitted(
 
     With ``safety`` (the union rows and the count of hand-written ones; see ``safety_union``),
     the adapter learns the codes and the three flags together: the hand-written safety
-    messages come first (their codes masked out: they were not labelled with the corpus's
-    care), then the corpus's train messages (codes known, flags known to be absent). For each
-    fold an adapter is fitted on the other folds, every message is embedded through it, and
-    the heads are fitted on the other folds' vectors and score the held fold. The
-    probabilities are thus out of fold for the encoder and the heads both.
+    messages come first (their codes learnt where their writers labelled them, masked out
+    where not), then the corpus's train messages (codes known, flags known to be absent). For
+    each fold an adapter is fitted on the other folds, every message is embedded through it,
+    and the heads are fitted on the other folds' vectors (coded safety messages included) and
+    score the held fold's corpus messages. The probabilities are thus out of fold for the
+    encoder and the heads both, and line up with ``texts``.
     """
     from goldseam.language import finetune
     from goldseam.language.types import SAFETY_FLAGS
 
     texts = list(texts)
     n_written = 0
-    labels, mask = y, None
+    labels, mask, codes = y, None, y
+    coded = np.ones(len(texts), dtype=bool)  # rows whose codes are known
     if safety is not None:
         rows, n_written = safety
         flags = np.array([[int(f in r.get("safety", [])) for f in SAFETY_FLAGS] for r in rows])
-        codes = np.vstack([np.zeros((n_written, len(CODES)), dtype=int), y])
+        written = rows[:n_written]
+        coded = np.concatenate([[bool(r.get("codes")) for r in written], np.ones(len(y), bool)])
+        codes = np.vstack([label_matrix(written), y])
         labels = np.hstack([codes, flags])
         mask = np.ones(labels.shape, dtype=np.float32)
-        mask[:n_written, : len(CODES)] = 0.0
+        mask[~coded, : len(CODES)] = 0.0
         mask[:, len(CODES):] = SAFETY_LOSS_WEIGHT
         texts = [r["text"] for r in rows]
     folds = finetune.cross_fit(texts, labels, mask, precision, ADAPTER_FOLDS, log=log)
     by_c = {c: np.zeros(y.shape, dtype=np.float64) for c in C_GRID}
     for fold in folds:
-        fit = fold.fit[fold.fit >= n_written]
+        fit = fold.fit[coded[fold.fit]]
         held = fold.held[fold.held >= n_written]
         x = fold.vectors
         for c in C_GRID:
             for j in range(len(CODES)):
-                if 0 < y[fit - n_written, j].sum() < len(fit):
-                    model = _fit_one(x[fit], y[fit - n_written, j], c)
+                if 0 < codes[fit, j].sum() < len(fit):
+                    model = _fit_one(x[fit], codes[fit, j], c)
                     by_c[c][held - n_written, j] = model.predict_proba(x[held])[:, 1]
 
     best_c = max(C_GRID, key=lambda c: oof_macro_f1(y, by_c[c]))
@@ -285,14 +289,19 @@ def safety_union(root: Path, records: Sequence[dict]) -> tuple[list[dict], int]:
     return written + negatives, len(written)
 
 
-def heads_from(x: np.ndarray, y: np.ndarray, c: float, oof: np.ndarray) -> Heads:
-    """Fit the heads on ``x`` with ``c``; thresholds and fallback come from ``oof``."""
+def heads_from(
+    x: np.ndarray, y: np.ndarray, c: float, oof: np.ndarray, extra: tuple | None = None
+) -> Heads:
+    """Fit the heads on ``x`` with ``c``; thresholds and fallback come from ``oof``. With
+    ``extra`` (vectors and labels of more coded messages), the heads are fitted on those too,
+    while the thresholds stay those of the corpus's own out-of-fold scores."""
     coef = np.zeros((len(CODES), x.shape[1]), dtype=np.float64)
     intercept = np.zeros(len(CODES))
     thresholds = np.full(len(CODES), 0.5)
+    x_fit, y_fit = (np.vstack([x, extra[0]]), np.vstack([y, extra[1]])) if extra else (x, y)
     for j in range(len(CODES)):
         if 0 < y[:, j].sum() < len(y):
-            model = _fit_one(x, y[:, j], c)
+            model = _fit_one(x_fit, y_fit[:, j], c)
             coef[j], intercept[j] = model.coef_[0], model.intercept_[0]
             thresholds[j] = best_threshold(y[:, j], oof[:, j])[0]
         else:
@@ -334,9 +343,8 @@ def train_semantic(
     texts = [r["text"] for r in records]
     y = label_matrix(records)
     adapter_path = out.parent / finetune.ADAPTER_FILE.name
-    fitted, folds = None, None
+    fitted, folds, safety = None, None, None
     if adapter:
-        safety = None
         if safety_root is not None:
             safety = safety_union(safety_root, records)
         oof, c, folds, union = cross_fitted(texts, y, precision, safety, log=log)
@@ -351,14 +359,20 @@ def train_semantic(
         embeddings.forget_shared()  # this process reads through the new adapter from now on
     embedder = Embedder(precision, cache_size=0, backend="direct", adapter=fitted)
     x = embedder.encode(texts)
+    extra = None
     if adapter:
-        heads = heads_from(x, y, c, oof)
+        if safety is not None:
+            coded = [r for r in safety[0][: safety[1]] if r.get("codes")]
+            if coded:
+                extra = (embedder.encode([r["text"] for r in coded]), label_matrix(coded))
+        heads = heads_from(x, y, c, oof, extra)
     else:
         heads, oof = fit_heads(x, y)
     heads.meta.update(
         {
             "corpus_sha256": corpus_hash(records),
             "train_messages": len(records),
+            "safety_messages": 0 if extra is None else len(extra[1]),
             "model_sha256": _model_digest(),
             "adapter_sha256": finetune.file_sha256(adapter_path),
             "precision": precision,
