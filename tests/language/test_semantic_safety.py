@@ -180,3 +180,18 @@ def test_ensemble_raises_no_flag_on_named_non_flags(name, request):
         request.applymarker(pytest.mark.xfail(strict=True, reason="the heads read this "
                                               "logistics message as coercion"))
     assert analyze(NO_SAFETY_CASES[name], engine="ensemble").safety == []
+
+
+def test_a_large_batch_is_scored_in_chunks_with_the_same_result():
+    import numpy as np
+
+    heads = semantic_safety.SafetyHeads.from_file()
+    rng = np.random.default_rng(7)
+    vectors = rng.normal(size=(semantic_safety.SCORE_CHUNK * 2 + 17, 384)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    whole = semantic_safety.combine(
+        np.asarray(vectors, dtype=np.float64) @ heads.weights.T + heads.bias,
+        semantic_safety.margin(heads.bank, heads.bank_labels, vectors),
+    )
+    assert np.allclose(heads.scores(vectors), whole)
+    assert heads.scores(vectors[:0]).shape == (0, len(SAFETY_FLAGS))

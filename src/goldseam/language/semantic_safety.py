@@ -66,6 +66,10 @@ class SafetyHeadsUnavailableError(RuntimeError):
     """Raised when the safety heads file is missing or from another format version."""
 
 
+#: Rows of a batch whose margins are computed together (see SafetyHeads.scores).
+SCORE_CHUNK = 512
+
+
 def margin(bank: np.ndarray, labels: np.ndarray, vectors: np.ndarray, k: int = K) -> np.ndarray:
     """Return the (n, flags) nearest-example margins of unit ``vectors`` against ``bank``.
 
@@ -135,9 +139,17 @@ class SafetyHeads:
         )
 
     def scores(self, vectors: np.ndarray) -> np.ndarray:
-        """Return the (n, 3) head scores for (n, 384) unit embeddings."""
+        """Return the (n, 3) head scores for (n, 384) unit embeddings. The margins are taken
+        SCORE_CHUNK rows at a time: a 10,000-message batch against the whole bank at once
+        held several (n, bank) similarity matrices, about 300 MB."""
         decision = np.asarray(vectors, dtype=np.float64) @ self.weights.T + self.bias
-        return combine(decision, margin(self.bank, self.bank_labels, vectors))
+        margins = [
+            margin(self.bank, self.bank_labels, vectors[start : start + SCORE_CHUNK])
+            for start in range(0, len(vectors), SCORE_CHUNK)
+        ]
+        return combine(
+            decision, np.vstack(margins) if margins else np.zeros((0, len(SAFETY_FLAGS)))
+        )
 
     def flags(self, vectors: np.ndarray) -> list[list[str]]:
         """Return, per embedding, the flags whose score reaches their threshold."""
