@@ -80,10 +80,19 @@ def margin(bank: np.ndarray, labels: np.ndarray, vectors: np.ndarray, k: int = K
     out = np.zeros((sims.shape[0], labels.shape[1]))
     for j in range(labels.shape[1]):
         on = labels[:, j].astype(bool)
-        pos = np.sort(sims[:, on], axis=1)[:, -k:].mean(axis=1)
-        neg = np.sort(sims[:, ~on], axis=1)[:, -k:].mean(axis=1)
-        out[:, j] = pos - neg
+        out[:, j] = _top_mean(sims[:, on], k) - _top_mean(sims[:, ~on], k)
     return out
+
+
+def _top_mean(sims: np.ndarray, k: int) -> np.ndarray:
+    """Return each row's mean of its k largest values. np.partition finds them in linear time
+    (a full sort of a 10,000 x 2,000 block took 6% of an ensemble batch); sorting the k found
+    keeps the sum in the order a full sort gives, so the result is bit-for-bit the same."""
+    k = min(k, sims.shape[1])
+    if k == 0:
+        return np.full(sims.shape[0], np.nan, dtype=sims.dtype)
+    top = np.partition(sims, sims.shape[1] - k, axis=1)[:, -k:]
+    return np.sort(top, axis=1).mean(axis=1)
 
 
 def combine(decision: np.ndarray, margins: np.ndarray) -> np.ndarray:
