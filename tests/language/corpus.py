@@ -63,6 +63,7 @@ CODE_CASES: dict[str, tuple[str, set[str], set[str]]] = {
     # need
     "need_person": ("I need to know I'm your person.", {"need"}, set()),
     "gentle_question": ("Could you tell me when she messages you?", {"need"}, {"pursuit"}),
+    "texting_shouting_honestly": ("Honestly?? u NEVER listen to me", {"blame"}, set()),
     "timeout_with_return": (
         "I need twenty minutes, then let's talk.", {"need", "commitment"}, {"withdrawal"}
     ),
@@ -173,10 +174,32 @@ EMOTION_CASES: dict[str, tuple[str, set[str], set[str]]] = {
     "made_to_feel_mad": ("You made me feel like I was going mad for asking.", {"confused"}, set()),
     "cold_fingers_not_numb": ("I can't feel anything in my fingers, it's freezing out.", set(),
                               {"numb"}),
+    # Sixth session: families from the training split's misses, each with a twin it must not read.
+    "awful_about_what_i_did": ("I feel terrible about how I treated you that summer.", {"guilty"},
+                               set()),
+    "awful_about_partner_not_guilty": ("I feel terrible about what you did.", set(), {"guilty"}),
+    "outsider": ("At family dinners I'm like an outsider in my own home.", {"alone"}, set()),
+    "knife_in_back": ("Hearing it from Tom felt like a knife in my back.", {"betrayed"}, set()),
+    "tired_of_arguing": ("Honestly I'm tired of arguing about the same texts.", {"fed up"}, set()),
+    "nobody_would_notice": ("Some nights I think nobody would notice if I disappeared.",
+                            {"invisible"}, set()),
+    "nobody_notices_party": ("Nobody would notice if I left the party early.", set(),
+                             {"invisible"}),
+    "dont_recognise_us": ("I don't recognise our marriage any more.", {"lost"}, set()),
+    "beard_not_lost": ("I didn't recognise you with the beard!", set(), {"lost"}),
+    "burden": ("I feel like a burden to everyone lately.", {"worthless"}, set()),
+    "kick_in_teeth": ("Reading that was a kick in the teeth.", {"hurt"}, set()),
+    "which_part_real": ("I don't know which part of our life was real.", {"confused"}, set()),
+    "miss_so_much": ("I miss how we were so much that it scares me.", {"sad", "scared"}, set()),
+    "body_tenses": ("My whole body tenses when your phone buzzes.", {"anxious"}, set()),
+    "sick_with_not_knowing": ("I've been sick with not knowing where you were.", {"anxious"}, set()),
+    "dont_trust_myself": ("I don't trust myself alone tonight.", {"unsafe"}, set()),
 }
 
 #: name -> (text, flags that must be raised).
 SAFETY_CASES: dict[str, tuple[str, set[str]]] = {
+    "do_something_to_myself": ("When you go quiet for days I'm scared I'll do something to myself.",
+                               {"self_harm"}),
     "memory_then_intent": (
         "I keep thinking about that night and how easy it would be to not wake up.",
         {"self_harm"},

@@ -220,7 +220,9 @@ TRAIN_FILES = (
     "data/safety/extra_train_g.jsonl",
     "data/safety/extra_train_h.jsonl",
     "data/safety/extra_train_i.jsonl",
+    "data/safety/extra_train_j.jsonl",
     "data/safety/extra_train_k.jsonl",
+    "data/safety/extra_train_l.jsonl",
     "data/safety/review_frames_4.jsonl",
     "data/safety/retired_heldout_v1.jsonl",
 )
