@@ -158,13 +158,13 @@ def test_unflagged_dev_corpus_has_few_false_alarms():
 
 # Issue 2's targets are recall >= 0.95 per flag and false alarms <= 0.05. They are NOT met:
 # these floors are what the blind second-generation held-out split (320 messages by a writer
-# who never saw the engine) measured in aggregate with the final models (self_harm 0.920,
-# violence 0.922, coercion 0.914, false alarms 0.071 since writer H's training data, and
-# the same after the fifth session's retraining; 0.920,
+# who never saw the engine) measured in aggregate with the final models (self_harm 0.940,
+# violence 0.922, coercion 0.931, false alarms 0.071 since the sixth session's retraining;
+# 0.920, 0.922, 0.914 and 0.071 from writer H's training data through the fifth session; 0.920,
 # 0.902, 0.897 and 0.076 before it; 0.900, 0.882, 0.845 and 0.082 before writer G's;
 # data/safety/NOTES.md), so the test fails if a change makes the engine worse there, and
 # does not pretend the target is met.
-HELDOUT_RECALL_FLOOR = {"self_harm": 0.92, "violence": 0.92, "coercion": 0.91}
+HELDOUT_RECALL_FLOOR = {"self_harm": 0.94, "violence": 0.92, "coercion": 0.93}
 HELDOUT_FALSE_ALARM_CEILING = 0.071
 
 

@@ -134,7 +134,8 @@ def test_heads_only_add_to_the_rules_flags(engines):
 
 @pytest.mark.semantic
 def test_dev_false_alarms_stay_low(engines):
-    # Measured 43/1139 = 0.038 since parts J and L joined (fifth session); 41/1028 = 0.040
+    # Measured 42/1261 = 0.033 since parts K and M joined (sixth session; the rules layer
+    # 36/1261); 43/1139 = 0.038 since parts J and L joined (fifth session); 41/1028 = 0.040
     # with part I (42 with the models before it). Before that
     # 39/963 = 0.041: 32 of the 880 messages dev held before parts H and R (30
     # before this retraining), and 7 of their 83, whose images of hurt ("it broke something in
@@ -142,26 +143,27 @@ def test_dev_false_alarms_stay_low(engines):
     # F. The heads never saw dev.
     texts = [r["text"] for r in _rows("data/messages/dev.jsonl")]
     flagged = sum(bool(a.safety) for a in engines["ensemble"].analyze_many(texts))
-    assert flagged / len(texts) <= 0.041
+    assert flagged / len(texts) <= 0.034
 
 
 @pytest.mark.semantic
 def test_heldout_figures_hold(engines):
     # Measured with the final models on the blind second-generation held-out split
-    # (data/safety/NOTES.md; nine looks in aggregate, nothing tuned on it): recall self_harm
-    # 0.940, violence 0.941, coercion 0.914; false alarms 0.088 since the fifth session's
-    # retraining (0.960, 0.941, 0.931 and 0.088 with writer H's data; 0.940, 0.922, 0.914 and
-    # 0.094 before it). The targets (recall >= 0.95 each, false alarms <= 0.05) are not met;
-    # these floors guard against regressions (rules layer: 0.920, 0.922, 0.914; 0.071).
+    # (data/safety/NOTES.md; ten looks in aggregate, nothing tuned on it): recall self_harm
+    # 0.960, violence 0.941, coercion 0.931; false alarms 0.076 since the sixth session's
+    # retraining (0.940, 0.941, 0.914 and 0.088 after the fifth's; 0.960, 0.941, 0.931 and
+    # 0.088 with writer H's data; 0.940, 0.922, 0.914 and 0.094 before it). The targets
+    # (recall >= 0.95 each, false alarms <= 0.05) are not met for violence, coercion and false
+    # alarms; these floors guard against regressions (rules layer: 0.940, 0.922, 0.931; 0.071).
     rows = _rows("data/safety/heldout.jsonl")
     analyses = engines["ensemble"].analyze_many([r["text"] for r in rows])
     found = [set(a.safety) for a in analyses]
-    floors = {"self_harm": 0.94, "violence": 0.94, "coercion": 0.91}
+    floors = {"self_harm": 0.96, "violence": 0.94, "coercion": 0.93}
     for flag, floor in floors.items():
         gold = [f for r, f in zip(rows, found, strict=True) if flag in r["safety"]]
         assert sum(flag in f for f in gold) / len(gold) >= floor, flag
     clean = [f for r, f in zip(rows, found, strict=True) if not r["safety"]]
-    assert sum(bool(f) for f in clean) / len(clean) <= 0.089  # 15/170
+    assert sum(bool(f) for f in clean) / len(clean) <= 0.077  # 13/170
 
 
 # The ensemble, the default engine, on the named tricky non-flags of the rules layer's tests.
