@@ -9,9 +9,9 @@ from goldseam.language.engines import default_engine_name
 
 #: Named cases the default engine (the ensemble) gets wrong, kept visible rather than deleted:
 #: they are contract hard cases, and the test after the next one checks that the rules-only
-#: layer still reads them right. Empty since the fifth session's retraining, which mended
-#: "I need twenty minutes, then let's talk" (need and the promised return, commitment); a
-#: retraining that breaks a named case lists it here with what it reads instead.
+#: layer still reads them right. The fifth session's retraining had emptied it; the sixth's
+#: broke the two below again. A retraining that breaks a named case lists it here with what it
+#: reads instead.
 DEFAULT_ENGINE_MISSES: dict[str, str] = {
     # Since the sixth session's retraining (parts K and M, safety writers J and L in training).
     "timeout_with_return": "the ensemble's word model and semantic heads read a time-out whose "

@@ -171,6 +171,14 @@ HELDOUT_FALSE_ALARM_CEILING = 0.071
 # Pairs for the frames added after safety writer G: the everyday sentence must raise nothing
 # in the rules' frames, and its dangerous neighbour, worded alike, must still be caught.
 EVERYDAY_AND_DANGER = {
+    # Sixth session: the self-harm frame "do something to myself" needs a threat or a fear
+    # before it, so a haircut or a reassurance is not read as one.
+    "drastic_haircut": (
+        "I'm going to do something drastic to myself, like dye my hair blue.",
+        "When you go quiet for days I'm scared I'll do something to myself.", "self_harm"),
+    "never_anything_silly": (
+        "I'd never do anything silly to myself, don't worry.",
+        "If you leave tonight I might do something stupid to myself.", "self_harm"),
     "stranger_anger": (
         "I could strangle the guy who invented parking apps.",
         "I could strangle you for what you did.", "violence"),

@@ -183,6 +183,15 @@ def test_semantic_engine_does_not_read_being_an_option_as_reassurance():
     assert "reassurance" not in codes
 
 
+@pytest.mark.xfail(strict=True, reason="the same misreading leaves the semantic engine no "
+                   "cycle-feeding code here, so it offers no reframe; until the sixth session's "
+                   "retraining it offered 'I feel replaceable when ... I need to know I'm your "
+                   "person', and the two tests above used this message")
+def test_semantic_engine_reframes_being_an_option():
+    engine = engines.get_engine("semantic")
+    assert engine.reframe("Honestly it's like I'm just an option to you, you pick her.")
+
+
 def test_decide_codes_keeps_neutral_alone_and_one_apology_reading():
     thresholds = [0.5] * len(CODES)
     nothing = [0.1] * len(CODES)

@@ -85,9 +85,14 @@ def margin(bank: np.ndarray, labels: np.ndarray, vectors: np.ndarray, k: int = K
 
 
 def _top_mean(sims: np.ndarray, k: int) -> np.ndarray:
-    """Return each row's mean of its k largest values. np.partition finds them in linear time
-    (a full sort of a 10,000 x 2,000 block took 6% of an ensemble batch); sorting the k found
-    keeps the sum in the order a full sort gives, so the result is bit-for-bit the same."""
+    """Return each row's mean of its k largest values (NaN for a row of no values).
+
+    np.partition finds them in linear time (a full sort of every 512-row block against the bank
+    took about 2 s of a 37 s ensemble batch); sorting just the k found keeps the sum in the
+    order a full sort gives, so for k >= 1 the result equals the full sort's.
+    """
+    if k <= 0:
+        raise ValueError(f"k must be at least 1, not {k}")
     k = min(k, sims.shape[1])
     if k == 0:
         return np.full(sims.shape[0], np.nan, dtype=sims.dtype)
