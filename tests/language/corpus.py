@@ -63,7 +63,6 @@ CODE_CASES: dict[str, tuple[str, set[str], set[str]]] = {
     # need
     "need_person": ("I need to know I'm your person.", {"need"}, set()),
     "gentle_question": ("Could you tell me when she messages you?", {"need"}, {"pursuit"}),
-    "texting_shouting_honestly": ("Honestly?? u NEVER listen to me", {"blame"}, set()),
     "timeout_with_return": (
         "I need twenty minutes, then let's talk.", {"need", "commitment"}, {"withdrawal"}
     ),
@@ -98,6 +97,7 @@ CODE_CASES: dict[str, tuple[str, set[str], set[str]]] = {
     "appointment": ("What time is the counselling appointment?", {"neutral"}, {"pursuit"}),
     "secondary_only": ("I'm so angry right now.", {"neutral"}, {"vulnerable_emotion"}),
     # texting style, capitals, typos
+    "texting_shouting_honestly": ("Honestly?? u NEVER listen to me", {"blame"}, set()),
     "texting_blame": ("u always do this rn", {"blame"}, set()),
     "texting_no_punctuation": ("ur lying to me again", {"blame"}, set()),
     "shouting": ("ANSWER THE PHONE", {"pursuit"}, set()),

@@ -164,10 +164,10 @@ def decide(probs, thresholds, factor):
     return pred
 
 
-def _thresholds(texts, rule_feats, labels, rule_names, n_folds: int, scored=None):
+def _thresholds(texts, rule_feats, labels, rule_names, n_folds: int, scored):
     """Pick each code's threshold maximising its out-of-fold F1 on the train split; return
-    the thresholds and those out-of-fold F1 scores (a cross-validated estimate). With
-    ``scored`` (a boolean mask), every row is fitted on but only those rows are scored."""
+    the thresholds and those out-of-fold F1 scores (a cross-validated estimate). Every row is
+    fitted on, but only the rows of the boolean mask ``scored`` are scored."""
     import numpy as np
     from sklearn.model_selection import KFold
 
@@ -183,8 +183,7 @@ def _thresholds(texts, rule_feats, labels, rule_names, n_folds: int, scored=None
         )
         for k, clf in enumerate(classifiers):
             oof[held_idx, k] = clf.predict_proba(x_held)[:, 1]
-    if scored is not None:
-        oof, labels = oof[scored], labels[scored]
+    oof, labels = oof[scored], labels[scored]
     out, cv_f1 = {}, {}
     for k, code in enumerate(CODES):
         best, best_f1 = 0.5, -1.0
